@@ -1,0 +1,128 @@
+package io.greetbench.netty;
+
+import io.greetbench.core.Answer;
+import io.greetbench.core.GreetingContract;
+import io.greetbench.core.HttpDate;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.AsciiString;
+import io.netty.util.ReferenceCountUtil;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Answers each request with the contract, as Netty's hello-world example and the TechEmpower entry
+ * do: act on the {@link HttpRequest} and drop its content, write without flushing while reading,
+ * flush once per read burst. With a wait, the answer is scheduled on the channel's own event loop.
+ */
+final class GreetingHandler extends ChannelInboundHandlerAdapter {
+    private static final AsciiString CONTENT_TYPE = AsciiString.cached(GreetingContract.CONTENT_TYPE);
+    private static final AsciiString NOSNIFF_NAME = AsciiString.cached(GreetingContract.NOSNIFF_HEADER);
+    private static final AsciiString NOSNIFF = AsciiString.cached(GreetingContract.NOSNIFF);
+    private static final AsciiString ALLOW = AsciiString.cached(GreetingContract.ALLOW);
+
+    private final long waitNanos;
+
+    GreetingHandler(long waitNanos) {
+        this.waitNanos = waitNanos;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        try {
+            if (!(msg instanceof HttpRequest)) {
+                return; // request bodies (HttpContent) are not read by this route
+            }
+            HttpRequest request = (HttpRequest) msg;
+            DecoderResult decoded = request.decoderResult();
+            if (decoded.isFailure()) {
+                // The codec could not read this request; after it the stream is out of step, so close.
+                ctx.writeAndFlush(response(ctx, refusal(decoded.cause()), false, false))
+                        .addListener(ChannelFutureListener.CLOSE);
+                return;
+            }
+            boolean keepAlive = HttpUtil.isKeepAlive(request);
+            boolean head = HttpMethod.HEAD.equals(request.method());
+            Answer answer = GreetingContract.answer(request.method().name(), request.uri());
+            if (waitNanos > 0) {
+                ctx.executor().schedule(() -> send(ctx, answer, head, keepAlive, request.protocolVersion(), true),
+                        waitNanos, TimeUnit.NANOSECONDS);
+            } else {
+                send(ctx, answer, head, keepAlive, request.protocolVersion(), false);
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private static void send(ChannelHandlerContext ctx, Answer answer, boolean head, boolean keepAlive,
+            HttpVersion version, boolean flush) {
+        FullHttpResponse response = response(ctx, answer, head, keepAlive);
+        if (keepAlive && version.equals(HttpVersion.HTTP_1_0)) {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        }
+        if (!keepAlive) {
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        } else if (flush) {
+            ctx.writeAndFlush(response, ctx.voidPromise());
+        } else {
+            ctx.write(response, ctx.voidPromise());
+        }
+    }
+
+    private static FullHttpResponse response(ChannelHandlerContext ctx, Answer answer, boolean head,
+            boolean keepAlive) {
+        byte[] body = answer.body();
+        ByteBuf content = head ? Unpooled.EMPTY_BUFFER : ctx.alloc().ioBuffer(body.length).writeBytes(body);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(answer.status()), content, false);
+        HttpHeaders headers = response.headers();
+        headers.set(HttpHeaderNames.CONTENT_TYPE, CONTENT_TYPE);
+        headers.set(NOSNIFF_NAME, NOSNIFF);
+        headers.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        headers.set(HttpHeaderNames.DATE, HttpDate.now());
+        if (answer.needsAllowHeader()) {
+            headers.set(HttpHeaderNames.ALLOW, ALLOW);
+        }
+        if (!keepAlive) {
+            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        }
+        return response;
+    }
+
+    private static Answer refusal(Throwable cause) {
+        if (cause instanceof TooLongHttpLineException) {
+            return GreetingContract.requestLineTooLong();
+        }
+        if (cause instanceof TooLongHttpHeaderException || cause instanceof TooLongFrameException) {
+            return GreetingContract.headersTooLarge();
+        }
+        return GreetingContract.badRequest();
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        ctx.flush();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close(); // a reset or broken pipe: nothing to answer
+    }
+}
