@@ -1,0 +1,35 @@
+package io.greetbench.bench.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code greetbench}: the entry point; each job is a subcommand. */
+@Command(name = "greetbench", mixinStandardHelpOptions = true, version = "greetbench 0.1.0",
+        description = "The same greeting server on several JVM runtimes, measured side by side.",
+        subcommands = {ListCommand.class, ServeCommand.class})
+public final class GreetbenchCommand implements Runnable {
+    /** Exit code for a mistake the user can fix: a bad flag, a busy port, an unknown runtime. */
+    static final int USAGE_ERROR = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new GreetbenchCommand())
+                .setExitCodeOnInvalidInput(USAGE_ERROR)
+                .setParameterExceptionHandler((e, args) -> {
+                    e.getCommandLine().getErr().println("greetbench: " + e.getMessage()
+                            + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+                    return USAGE_ERROR;
+                });
+    }
+}
