@@ -26,9 +26,7 @@ final class VertxServer implements RunningServer {
     static VertxServer start(ServerConfig config,
             BiFunction<Vertx, GreetingResponder, Handler<HttpServerRequest>> handlerFactory) throws Exception {
         int loops = config.ioThreadsOrDefault();
-        Vertx vertx = Vertx.vertx(new VertxOptions()
-                .setEventLoopPoolSize(loops)
-                .setPreferNativeTransport(true));
+        Vertx vertx = Vertx.vertx(vertxOptions(loops));
         try {
             // Port 0 would give each verticle its own random port; a negative port makes them share one.
             int port = config.port() == 0 ? -1 : config.port();
@@ -47,6 +45,11 @@ final class VertxServer implements RunningServer {
             vertx.close().await(30, TimeUnit.SECONDS);
             throw BindFailures.translate(t, config.host(), config.port());
         }
+    }
+
+    /** One event loop per verticle; the native (epoll) transport, as Vert.x users run it on Linux. */
+    static VertxOptions vertxOptions(int eventLoops) {
+        return new VertxOptions().setEventLoopPoolSize(eventLoops).setPreferNativeTransport(true);
     }
 
     /** The port the verticles share: asked of a throw-away server on the same shared (negative) port. */

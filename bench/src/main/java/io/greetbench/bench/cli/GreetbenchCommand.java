@@ -25,7 +25,6 @@ public final class GreetbenchCommand implements Runnable {
 
     static CommandLine commandLine() {
         return new CommandLine(new GreetbenchCommand())
-                .setExitCodeOnInvalidInput(USAGE_ERROR)
                 .setParameterExceptionHandler((e, args) -> {
                     e.getCommandLine().getErr().println("greetbench: " + e.getMessage()
                             + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
