@@ -1,0 +1,246 @@
+package io.greetbench.bench.load;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One of the driver's connections, for the whole run: it reopens its channel when the server closes
+ * it, keeps the send times of its unanswered requests, and in the open loop its arrival schedule.
+ * Everything here runs on its one event loop, so nothing is shared or locked.
+ */
+final class DriverConnection {
+    private final LoadRun run;
+    private final LoadStats stats;
+    private final EventLoop loop;
+    private final InetSocketAddress local;
+    private final ArrivalSchedule schedule; // null in the closed loop
+    private final int pipeline;
+    // send times of the unanswered requests, oldest at head: intended (open loop) and actual
+    private final long[] latencyStart;
+    private final long[] written;
+    private int head;
+    private int outstanding;
+
+    private Channel channel;
+    private boolean closingOnPurpose;
+    private boolean inRead;
+    private int toSendAfterRead;
+    private long answers;
+    private ScheduledFuture<?> pumpTimer;
+
+    DriverConnection(LoadRun run, EventLoop loop, InetSocketAddress local, SplittableRandom random) {
+        this.run = run;
+        this.loop = loop;
+        this.stats = run.statsOf(loop);
+        this.local = local;
+        this.pipeline = run.spec().pipeline();
+        this.latencyStart = new long[pipeline];
+        this.written = new long[pipeline];
+        LoadSpec spec = run.spec();
+        this.schedule = spec.openLoop()
+                ? new ArrivalSchedule(spec.rate() / spec.connections(), spec.poisson(), System.nanoTime(), random)
+                : null;
+    }
+
+    EventLoop loop() {
+        return loop;
+    }
+
+    boolean connected() {
+        return channel != null && channel.isActive();
+    }
+
+    /** Opens (or reopens) the channel; a failure is a connect error, retried while the run goes on. */
+    void connect() {
+        ChannelFuture future = run.bootstrapFor(loop, this).connect(run.spec().target().address(), local);
+        future.addListener(f -> {
+            run.connectAttemptDone();
+            if (!f.isSuccess()) {
+                stats.error(ErrorKind.CONNECT, 1);
+                if (run.running()) {
+                    loop.schedule(this::connect, 100, TimeUnit.MILLISECONDS);
+                }
+            }
+        });
+    }
+
+    // ---- called by ConnectionHandler, on the loop ---------------------------------------------------
+
+    void active(Channel ch) {
+        channel = ch;
+        closingOnPurpose = false;
+        run.connected(this);
+        if (!run.running()) {
+            return;
+        }
+        if (schedule == null) {
+            send(pipeline, true);
+        } else {
+            pump(true);
+        }
+    }
+
+    void readStarted() {
+        inRead = true;
+    }
+
+    /** One parsed answer (or a malformed one, which ends the channel). */
+    void answered(ResponseParser.Outcome outcome) {
+        long now = System.nanoTime();
+        long started = latencyStart[head];
+        head = (head + 1) % pipeline;
+        outstanding--;
+        switch (outcome) {
+            case OK:
+                stats.success(now - started);
+                break;
+            case BAD_STATUS:
+                stats.error(ErrorKind.STATUS, 1);
+                break;
+            case BAD_BODY:
+                stats.error(ErrorKind.BODY, 1);
+                break;
+            default:
+                stats.error(ErrorKind.PROTOCOL, 1);
+                closeOnPurpose(ErrorKind.RESET);
+                return;
+        }
+        if (schedule == null && run.running()) {
+            toSendAfterRead++;
+        }
+    }
+
+    /** Whether the next answer's body is to be checked ({@code --check-every}). */
+    boolean checkNextBodyPeek() {
+        int every = run.spec().checkEvery();
+        return every > 0 && answers % every == 0;
+    }
+
+    /** One more answer read (moves the body-check counter). */
+    void consumeCheck() {
+        answers++;
+    }
+
+    void readComplete() {
+        inRead = false;
+        if (schedule == null) {
+            if (toSendAfterRead > 0) {
+                int n = toSendAfterRead;
+                toSendAfterRead = 0;
+                send(n, false);
+            }
+        } else {
+            pump(false);
+        }
+        if (channel != null) {
+            channel.flush();
+        }
+    }
+
+    void inactive() {
+        if (!closingOnPurpose) {
+            stats.error(ErrorKind.RESET, outstanding);
+        }
+        outstanding = 0;
+        head = 0;
+        toSendAfterRead = 0;
+        channel = null;
+        if (pumpTimer != null) {
+            pumpTimer.cancel(false);
+            pumpTimer = null;
+        }
+        if (run.running()) {
+            stats.reconnected();
+            loop.schedule(this::connect, 10, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Called every 100 ms on the loop: gives up on a channel whose oldest request is past the timeout. */
+    void checkTimeout(long now, long timeoutNanos) {
+        if (outstanding > 0 && now - written[head] > timeoutNanos && channel != null) {
+            stats.error(ErrorKind.TIMEOUT, outstanding);
+            outstanding = 0;
+            closeOnPurpose(null);
+        }
+    }
+
+    void close() {
+        if (pumpTimer != null) {
+            pumpTimer.cancel(false);
+        }
+        if (channel != null) {
+            closingOnPurpose = true;
+            channel.close();
+        }
+    }
+
+    // ---- sending -----------------------------------------------------------------------------------
+
+    /** Closed loop: write n requests now, timed from now. */
+    private void send(int n, boolean flush) {
+        long now = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            int slot = (head + outstanding + i) % pipeline;
+            latencyStart[slot] = now;
+            written[slot] = now;
+        }
+        write(n, flush);
+    }
+
+    /**
+     * Open loop: write every request whose intended time has come, as far as the pipeline allows,
+     * then set a timer for the next one. A request sent late is still timed from when it was due.
+     */
+    private void pump(boolean flush) {
+        if (!run.running() || channel == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        int n = 0;
+        while (outstanding + n < pipeline && schedule.next() <= now) {
+            int slot = (head + outstanding + n) % pipeline;
+            latencyStart[slot] = schedule.next();
+            written[slot] = now;
+            schedule.advance();
+            n++;
+        }
+        if (n > 0) {
+            write(n, flush && !inRead);
+        }
+        if (outstanding < pipeline && pumpTimer == null) {
+            long delay = schedule.next() - now;
+            pumpTimer = loop.schedule(() -> {
+                pumpTimer = null;
+                pump(true);
+            }, Math.max(0, delay), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void write(int n, boolean flush) {
+        outstanding += n;
+        stats.sent(n);
+        ByteBuf requests = run.requests(n);
+        if (flush) {
+            channel.writeAndFlush(requests, channel.voidPromise());
+        } else {
+            channel.write(requests, channel.voidPromise());
+        }
+    }
+
+    private void closeOnPurpose(ErrorKind lostAs) {
+        if (lostAs != null) {
+            stats.error(lostAs, outstanding);
+        }
+        outstanding = 0;
+        closingOnPurpose = true;
+        if (channel != null) {
+            channel.close();
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package io.greetbench.bench.load;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.ResourceLeakDetector;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+
+/**
+ * The load engine: opens the connections, warms up unrecorded, measures for the fixed window, and
+ * always stops by itself. One event loop per driver CPU (Netty's native epoll transport when it
+ * loads), requests encoded once, answers parsed without allocation, flushes batched per read.
+ */
+public final class LoadDriver {
+    private static final int MAX_PENDING_CONNECTS = 512;
+    private static final int CONNECTIONS_PER_SOURCE_ADDRESS = 20_000;
+
+    private LoadDriver() {
+    }
+
+    /** Runs {@code spec} to the end; never longer than connect bound + warm-up + duration + a few seconds. */
+    public static LoadResult run(LoadSpec spec) throws IOException, InterruptedException {
+        // The driver's buffers are its own and well tested: no leak-tracking work per request.
+        ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        int loops = spec.eventLoops() > 0 ? spec.eventLoops() : Runtime.getRuntime().availableProcessors();
+        String transport = System.getProperty("greetbench.driver.transport", "epoll");
+        IoHandlerFactory ioHandlers;
+        Class<? extends Channel> channelClass;
+        if (transport.equals("io_uring") && io.netty.channel.uring.IoUring.isAvailable()) {
+            ioHandlers = io.netty.channel.uring.IoUringIoHandler.newFactory();
+            channelClass = io.netty.channel.uring.IoUringSocketChannel.class;
+        } else if (!transport.equals("nio") && Epoll.isAvailable()) {
+            ioHandlers = EpollIoHandler.newFactory();
+            channelClass = EpollSocketChannel.class;
+        } else {
+            ioHandlers = NioIoHandler.newFactory();
+            channelClass = NioSocketChannel.class;
+        }
+        List<Thread> loopThreads = new CopyOnWriteArrayList<>();
+        AtomicInteger threadCount = new AtomicInteger();
+        ThreadFactory factory = r -> {
+            Thread t = new Thread(r, "greetbench-load-" + threadCount.incrementAndGet());
+            loopThreads.add(t);
+            return t;
+        };
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(loops, factory, ioHandlers);
+        Semaphore connectPermits = new Semaphore(MAX_PENDING_CONNECTS);
+        Bootstrap base = LoadRun.baseBootstrap(channelClass).group(group);
+        LoadRun run = new LoadRun(spec, base, connectPermits);
+        List<DriverConnection> connections = new ArrayList<>(spec.connections());
+        List<ScheduledFuture<?>> timeoutChecks = new ArrayList<>();
+        HistogramLogWriter hlog = null;
+        try {
+            List<InetAddress> sources = sourceAddresses(spec);
+            SplittableRandom random = new SplittableRandom(spec.connections() * 31L + (long) spec.rate());
+            List<EventLoop> eventLoops = new ArrayList<>();
+            group.forEach(e -> eventLoops.add((EventLoop) e));
+            for (int i = 0; i < spec.connections(); i++) {
+                InetSocketAddress local = sources.isEmpty() ? null
+                        : new InetSocketAddress(sources.get(i % sources.size()), 0);
+                connections.add(new DriverConnection(run, eventLoops.get(i % eventLoops.size()), local, random.split()));
+            }
+            long timeoutNanos = spec.timeout().toNanos();
+            for (EventLoop loop : eventLoops) {
+                List<DriverConnection> mine = connections.stream().filter(c -> c.loop() == loop).toList();
+                timeoutChecks.add(loop.scheduleAtFixedRate(() -> {
+                    long now = System.nanoTime();
+                    for (DriverConnection c : mine) {
+                        c.checkTimeout(now, timeoutNanos);
+                    }
+                }, 100, 100, TimeUnit.MILLISECONDS));
+            }
+
+            // Connect, at most MAX_PENDING_CONNECTS at a time so the server's accept queue keeps up.
+            long connectDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10 + spec.connections() / 1000);
+            for (DriverConnection c : connections) {
+                if (!connectPermits.tryAcquire(Math.max(1, connectDeadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    break;
+                }
+                c.loop().execute(c::connect);
+            }
+            while (run.connectedCount() < spec.connections() && System.nanoTime() < connectDeadline) {
+                Thread.sleep(5);
+            }
+
+            if (!spec.warmup().isZero()) {
+                Thread.sleep(spec.warmup().toMillis());
+            }
+            if (spec.hlog() != null) {
+                hlog = new HistogramLogWriter(new PrintStream(Files.newOutputStream(spec.hlog()), false, "UTF-8"));
+                hlog.outputComment("greetbench load " + spec.target().url() + " connections=" + spec.connections()
+                        + " rate=" + spec.rate() + " pipeline=" + spec.pipeline());
+                hlog.outputLogFormatVersion();
+                long now = System.currentTimeMillis();
+                hlog.outputStartTime(now);
+                hlog.setBaseTime(now);
+                hlog.outputLegend();
+            }
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long[] cpuBefore = cpuTimes(threads, loopThreads);
+
+            for (EventLoop loop : eventLoops) {
+                run.statsOf(loop).recorder().reset();
+            }
+            long windowStart = System.nanoTime();
+            long windowEnd = windowStart + spec.duration().toNanos();
+            run.recording(true);
+            Histogram total = new Histogram(3);
+            while (true) {
+                long left = windowEnd - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                Thread.sleep(Math.max(1, Math.min(1000, TimeUnit.NANOSECONDS.toMillis(left))));
+                takeInterval(run, total, hlog);
+            }
+            run.recording(false);
+            long windowNanos = System.nanoTime() - windowStart;
+            takeInterval(run, total, hlog);
+            long[] cpuAfter = cpuTimes(threads, loopThreads);
+            double busiest = 0;
+            for (int i = 0; i < cpuAfter.length && i < cpuBefore.length; i++) {
+                busiest = Math.max(busiest, (cpuAfter[i] - cpuBefore[i]) / (double) windowNanos);
+            }
+            LoadStats.Snapshot counts = LoadStats.Snapshot.empty();
+            for (EventLoop loop : eventLoops) {
+                LoadStats stats = run.statsOf(loop);
+                counts = counts.plus(loop.submit(stats::snapshot).get(10, TimeUnit.SECONDS));
+            }
+            return new LoadResult(spec.target().url(), spec.openLoop() ? "open" : "closed", spec.connections(),
+                    spec.pipeline(), spec.rate(), spec.warmup().toNanos() / 1e9, windowNanos / 1e9, counts.completed(),
+                    counts.sent(), counts.errors(), counts.reconnects(), total, busiest, loops);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IOException("an event loop of the driver did not answer", e);
+        } finally {
+            run.stop();
+            timeoutChecks.forEach(f -> f.cancel(false));
+            for (DriverConnection c : connections) {
+                c.loop().execute(c::close);
+            }
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).await(10, TimeUnit.SECONDS);
+            run.releaseBuffers();
+            if (hlog != null) {
+                hlog.close();
+            }
+        }
+    }
+
+    /** Moves what every loop recorded since the last call into {@code total} (and the log, as one interval). */
+    private static void takeInterval(LoadRun run, Histogram total, HistogramLogWriter hlog) {
+        Histogram interval = null;
+        for (LoadStats stats : run.allStats().values()) {
+            Histogram h = stats.recorder().getIntervalHistogram();
+            if (interval == null) {
+                interval = h;
+            } else {
+                interval.add(h);
+                interval.setStartTimeStamp(Math.min(interval.getStartTimeStamp(), h.getStartTimeStamp()));
+                interval.setEndTimeStamp(Math.max(interval.getEndTimeStamp(), h.getEndTimeStamp()));
+            }
+        }
+        if (interval == null) {
+            return;
+        }
+        total.add(interval);
+        if (hlog != null) {
+            hlog.outputIntervalHistogram(interval);
+        }
+    }
+
+    private static long[] cpuTimes(ThreadMXBean threads, List<Thread> loopThreads) {
+        long[] times = new long[loopThreads.size()];
+        for (int i = 0; i < times.length; i++) {
+            long t = threads.getThreadCpuTime(loopThreads.get(i).getId());
+            times[i] = Math.max(0, t);
+        }
+        return times;
+    }
+
+    /**
+     * Local addresses to spread connections over: one loopback source holds about 28,000 connections
+     * to one server port (the ephemeral port range), so beyond that use 127.0.0.2, .3, ...
+     */
+    private static List<InetAddress> sourceAddresses(LoadSpec spec) throws IOException {
+        InetAddress remote = spec.target().address().getAddress();
+        int wanted = spec.sourceAddresses() > 0 ? spec.sourceAddresses()
+                : (spec.connections() + CONNECTIONS_PER_SOURCE_ADDRESS - 1) / CONNECTIONS_PER_SOURCE_ADDRESS;
+        if (wanted <= 1 || !(remote instanceof Inet4Address) || !remote.isLoopbackAddress()) {
+            return List.of();
+        }
+        List<InetAddress> sources = new ArrayList<>();
+        for (int i = 1; i <= wanted; i++) {
+            sources.add(InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) i}));
+        }
+        return sources;
+    }
+}

@@ -1,0 +1,106 @@
+package io.greetbench.bench.load;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.SocketChannel;
+
+/**
+ * What the connections of one run share: the spec, the statistics, the requests encoded once, the
+ * bootstrap, and whether the run is still sending.
+ */
+final class LoadRun {
+    private final LoadSpec spec;
+    private final Bootstrap bootstrap;
+    private final ByteBuf requestBlock; // the request, pipeline times over, never released
+    private final int requestLength;
+    private final java.util.concurrent.Semaphore connectPermits;
+    private final java.util.concurrent.atomic.AtomicInteger connectedOnce = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean running = true;
+    private volatile boolean recording;
+    private final java.util.Map<EventLoop, LoadStats> statsByLoop = new java.util.concurrent.ConcurrentHashMap<>();
+
+    LoadRun(LoadSpec spec, Bootstrap bootstrap, java.util.concurrent.Semaphore connectPermits) {
+        this.spec = spec;
+        this.bootstrap = bootstrap;
+        this.connectPermits = connectPermits;
+        byte[] request = spec.target().requestBytes();
+        this.requestLength = request.length;
+        ByteBuf block = Unpooled.directBuffer(request.length * spec.pipeline());
+        for (int i = 0; i < spec.pipeline(); i++) {
+            block.writeBytes(request);
+        }
+        this.requestBlock = Unpooled.unreleasableBuffer(block);
+    }
+
+    LoadSpec spec() {
+        return spec;
+    }
+
+    /** The statistics of one event loop (each loop writes only its own). */
+    LoadStats statsOf(EventLoop loop) {
+        return statsByLoop.computeIfAbsent(loop, l -> new LoadStats(this));
+    }
+
+    java.util.Map<EventLoop, LoadStats> allStats() {
+        return statsByLoop;
+    }
+
+    boolean recording() {
+        return recording;
+    }
+
+    void recording(boolean on) {
+        recording = on;
+    }
+
+    boolean running() {
+        return running;
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    /** n requests back to back, as a view of the pre-encoded block: no copy, nothing to release. */
+    ByteBuf requests(int n) {
+        return requestBlock.slice(0, n * requestLength);
+    }
+
+    Bootstrap bootstrapFor(EventLoop loop, DriverConnection connection) {
+        ResponseParser parser = new ResponseParser(spec.expectedBody());
+        return bootstrap.clone(loop).handler(new io.netty.channel.ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+                ch.pipeline().addLast(new ConnectionHandler(connection, parser));
+            }
+        });
+    }
+
+    static Bootstrap baseBootstrap(Class<? extends Channel> channelClass) {
+        return new Bootstrap()
+                .channel(channelClass)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000);
+    }
+
+    void connectAttemptDone() {
+        connectPermits.release();
+    }
+
+    void connected(DriverConnection connection) {
+        connectedOnce.incrementAndGet();
+    }
+
+    int connectedCount() {
+        return connectedOnce.get();
+    }
+
+    void releaseBuffers() {
+        requestBlock.unwrap().release();
+    }
+}

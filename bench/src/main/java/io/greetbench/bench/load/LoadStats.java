@@ -1,0 +1,75 @@
+package io.greetbench.bench.load;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.HdrHistogram.SingleWriterRecorder;
+
+/**
+ * What one event loop records while a run goes on. Only that loop writes here (plain fields, and an
+ * HdrHistogram {@link SingleWriterRecorder} that the main thread reads by interval), so the hot path
+ * has no shared counters. Only the measured window records; the warm-up is not counted.
+ */
+final class LoadStats {
+    private final SingleWriterRecorder latencyMicros = new SingleWriterRecorder(3);
+    private final long[] errors = new long[ErrorKind.values().length];
+    private final LoadRun run;
+    private long completed;
+    private long sent;
+    private long reconnects;
+
+    LoadStats(LoadRun run) {
+        this.run = run;
+    }
+
+    SingleWriterRecorder recorder() {
+        return latencyMicros;
+    }
+
+    /** A correct answer, {@code latencyNanos} after its (intended) send time. */
+    void success(long latencyNanos) {
+        if (run.recording()) {
+            latencyMicros.recordValue(Math.max(0, latencyNanos / 1000));
+            completed++;
+        }
+    }
+
+    void error(ErrorKind kind, long count) {
+        if (run.recording() && count > 0) {
+            errors[kind.ordinal()] += count;
+        }
+    }
+
+    /** Every request written, warm-up included (to compare with what a server saw). */
+    void sent(int count) {
+        sent += count;
+    }
+
+    void reconnected() {
+        if (run.recording()) {
+            reconnects++;
+        }
+    }
+
+    /** The counters, read on the owning loop (so the caller sees them through the task hand-off). */
+    Snapshot snapshot() {
+        EnumMap<ErrorKind, Long> e = new EnumMap<>(ErrorKind.class);
+        for (ErrorKind kind : ErrorKind.values()) {
+            e.put(kind, errors[kind.ordinal()]);
+        }
+        return new Snapshot(completed, sent, reconnects, e);
+    }
+
+    record Snapshot(long completed, long sent, long reconnects, Map<ErrorKind, Long> errors) {
+        Snapshot plus(Snapshot o) {
+            EnumMap<ErrorKind, Long> e = new EnumMap<>(ErrorKind.class);
+            for (ErrorKind kind : ErrorKind.values()) {
+                e.put(kind, errors.getOrDefault(kind, 0L) + o.errors.getOrDefault(kind, 0L));
+            }
+            return new Snapshot(completed + o.completed, sent + o.sent, reconnects + o.reconnects, e);
+        }
+
+        static Snapshot empty() {
+            return new Snapshot(0, 0, 0, new EnumMap<>(ErrorKind.class));
+        }
+    }
+}
