@@ -108,6 +108,7 @@ error_log $work/nginx-error.log;
 events { worker_connections 20000; }
 http {
   access_log off;
+  keepalive_requests 10000000;
   server {
     listen 127.0.0.1:$nport backlog=8192;
     location / { default_type "text/plain; charset=utf-8"; return 200 "Hello, world!\n"; }

@@ -137,8 +137,15 @@ final class LoadCommand implements Callable<Integer> {
             }
             sb.append("  Errors: ").append(errors).append("; reconnects ").append(r.reconnects()).append('\n');
         }
-        sb.append(String.format(Locale.ROOT, "  Driver CPU: %.0f%% of a core (busiest event loop)%s%n",
-                r.driverCpuUtilization() * 100, r.driverSaturated() ? "  << the driver was saturated: the server may be faster than shown" : ""));
+        sb.append(String.format(Locale.ROOT, "  Driver CPU: busiest event loop %.0f%% of a core", r.driverCpuUtilization() * 100));
+        if (r.driverCpusBusy() >= 0) {
+            sb.append(String.format(Locale.ROOT, "; its %d CPU%s %.0f%% busy (kernel network work included)",
+                    r.driverCpus(), r.driverCpus() == 1 ? "" : "s", r.driverCpusBusy() * 100));
+        }
+        sb.append('\n');
+        if (r.driverSaturated()) {
+            sb.append("  WARNING: the driver was saturated: the server may be faster than this shows\n");
+        }
         sb.append(String.format(Locale.ROOT, "Requests/sec: %.2f%n", r.requestsPerSecond()));
         return sb.toString();
     }

@@ -43,7 +43,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                     return;
                 }
                 connection.consumeCheck();
-                connection.answered(outcome);
+                connection.answered(outcome, parser.serverCloses());
                 if (outcome == ResponseParser.Outcome.MALFORMED || !ctx.channel().isActive()) {
                     return;
                 }

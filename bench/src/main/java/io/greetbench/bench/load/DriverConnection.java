@@ -29,10 +29,12 @@ final class DriverConnection {
 
     private Channel channel;
     private boolean closingOnPurpose;
+    private boolean serverCloses; // the last answer said Connection: close: send nothing more here
     private boolean inRead;
     private int toSendAfterRead;
     private long answers;
     private ScheduledFuture<?> pumpTimer;
+    private boolean attempted;
 
     DriverConnection(LoadRun run, EventLoop loop, InetSocketAddress local, SplittableRandom random) {
         this.run = run;
@@ -59,8 +61,10 @@ final class DriverConnection {
     /** Opens (or reopens) the channel; a failure is a connect error, retried while the run goes on. */
     void connect() {
         ChannelFuture future = run.bootstrapFor(loop, this).connect(run.spec().target().address(), local);
+        boolean first = !attempted;
+        attempted = true;
         future.addListener(f -> {
-            run.connectAttemptDone();
+            run.connectAttemptDone(first);
             if (!f.isSuccess()) {
                 stats.error(ErrorKind.CONNECT, 1);
                 if (run.running()) {
@@ -75,7 +79,7 @@ final class DriverConnection {
     void active(Channel ch) {
         channel = ch;
         closingOnPurpose = false;
-        run.connected(this);
+        serverCloses = false;
         if (!run.running()) {
             return;
         }
@@ -91,7 +95,8 @@ final class DriverConnection {
     }
 
     /** One parsed answer (or a malformed one, which ends the channel). */
-    void answered(ResponseParser.Outcome outcome) {
+    void answered(ResponseParser.Outcome outcome, boolean serverClosesAfterIt) {
+        serverCloses |= serverClosesAfterIt;
         long now = System.nanoTime();
         long started = latencyStart[head];
         head = (head + 1) % pipeline;
@@ -111,7 +116,7 @@ final class DriverConnection {
                 closeOnPurpose(ErrorKind.RESET);
                 return;
         }
-        if (schedule == null && run.running()) {
+        if (schedule == null && run.running() && !serverCloses) {
             toSendAfterRead++;
         }
     }
@@ -145,8 +150,9 @@ final class DriverConnection {
 
     void inactive() {
         if (!closingOnPurpose) {
-            stats.error(ErrorKind.RESET, outstanding);
+            stats.error(ErrorKind.RESET, outstanding); // requests pipelined past a Connection: close count too
         }
+        boolean announced = serverCloses || closingOnPurpose;
         outstanding = 0;
         head = 0;
         toSendAfterRead = 0;
@@ -157,7 +163,11 @@ final class DriverConnection {
         }
         if (run.running()) {
             stats.reconnected();
-            loop.schedule(this::connect, 10, TimeUnit.MILLISECONDS);
+            if (announced) {
+                connect(); // an orderly close (like nginx after keepalive_requests): reopen at once, as wrk does
+            } else {
+                loop.schedule(this::connect, 10, TimeUnit.MILLISECONDS);
+            }
         }
     }
 
@@ -198,7 +208,7 @@ final class DriverConnection {
      * then set a timer for the next one. A request sent late is still timed from when it was due.
      */
     private void pump(boolean flush) {
-        if (!run.running() || channel == null) {
+        if (!run.running() || channel == null || serverCloses) {
             return;
         }
         long now = System.nanoTime();

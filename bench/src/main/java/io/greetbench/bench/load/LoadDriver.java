@@ -105,7 +105,8 @@ public final class LoadDriver {
                 }
                 c.loop().execute(c::connect);
             }
-            while (run.connectedCount() < spec.connections() && System.nanoTime() < connectDeadline) {
+            // Until every connection has made its first attempt (a refused one counts: it is an error).
+            while (run.firstAttemptsDone() < spec.connections() && System.nanoTime() < connectDeadline) {
                 Thread.sleep(5);
             }
 
@@ -124,6 +125,7 @@ public final class LoadDriver {
             }
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long[] cpuBefore = cpuTimes(threads, loopThreads);
+            CpuBusy cpuBusy = CpuBusy.startForThisProcess();
 
             for (EventLoop loop : eventLoops) {
                 run.statsOf(loop).recorder().reset();
@@ -141,9 +143,12 @@ public final class LoadDriver {
                 takeInterval(run, total, hlog);
             }
             run.recording(false);
+            run.stop(); // nothing is sent after this; the counters below then hold every request written
             long windowNanos = System.nanoTime() - windowStart;
             takeInterval(run, total, hlog);
             long[] cpuAfter = cpuTimes(threads, loopThreads);
+            double driverCpusBusy = cpuBusy == null ? -1 : cpuBusy.busySinceStart();
+            int driverCpus = cpuBusy == null ? -1 : cpuBusy.cpuCount();
             double busiest = 0;
             for (int i = 0; i < cpuAfter.length && i < cpuBefore.length; i++) {
                 busiest = Math.max(busiest, (cpuAfter[i] - cpuBefore[i]) / (double) windowNanos);
@@ -155,7 +160,8 @@ public final class LoadDriver {
             }
             return new LoadResult(spec.target().url(), spec.openLoop() ? "open" : "closed", spec.connections(),
                     spec.pipeline(), spec.rate(), spec.warmup().toNanos() / 1e9, windowNanos / 1e9, counts.completed(),
-                    counts.sent(), counts.errors(), counts.reconnects(), total, busiest, loops);
+                    counts.sent(), counts.answered(), counts.errors(), counts.reconnects(), total, busiest, driverCpusBusy,
+                    driverCpus, loops);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IOException("an event loop of the driver did not answer", e);
         } finally {

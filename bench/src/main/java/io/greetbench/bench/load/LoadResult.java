@@ -17,18 +17,24 @@ import org.HdrHistogram.Histogram;
  * @param durationSeconds      the measured window, as it really lasted
  * @param requests             correct answers in the window
  * @param sentTotal            requests written over the whole run, warm-up included
+ * @param answeredTotal        correct answers over the whole run, warm-up included
  * @param errors               errors in the window, by kind
  * @param reconnects           connections reopened in the window
  * @param latency              latencies of the correct answers, µs
  * @param driverCpuUtilization busiest driver thread's CPU time over the window (1.0 = a full core)
+ * @param driverCpusBusy       how busy the CPUs the driver may run on were, softirq included (0..1; -1 unknown)
+ * @param driverCpus           how many CPUs the driver may run on (its taskset), -1 unknown
  * @param eventLoops           driver threads
  */
 public record LoadResult(String target, String mode, int connections, int pipeline, double offeredRate,
-        double warmupSeconds, double durationSeconds, long requests, long sentTotal, Map<ErrorKind, Long> errors,
-        long reconnects, Histogram latency, double driverCpuUtilization, int eventLoops) {
+        double warmupSeconds, double durationSeconds, long requests, long sentTotal, long answeredTotal, Map<ErrorKind, Long> errors,
+        long reconnects, Histogram latency, double driverCpuUtilization, double driverCpusBusy, int driverCpus,
+        int eventLoops) {
 
     /** A driver thread busier than this was likely the limit, not the server. */
     public static final double DRIVER_SATURATED = 0.90;
+    /** Driver CPUs busier than this (all work on them, kernel network work included) had no headroom. */
+    public static final double DRIVER_CPUS_SATURATED = 0.95;
 
     public double requestsPerSecond() {
         return durationSeconds > 0 ? requests / durationSeconds : 0;
@@ -38,8 +44,15 @@ public record LoadResult(String target, String mode, int connections, int pipeli
         return errors.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /**
+     * Whether the driver, not the server, may have set the pace: its busiest thread near a full core,
+     * or the CPUs it is pinned to with no idle time left. (Unpinned, the second reading includes the
+     * server's CPU and is not used.)
+     */
     public boolean driverSaturated() {
-        return driverCpuUtilization >= DRIVER_SATURATED;
+        boolean pinnedApart = driverCpus > 0 && driverCpus < Runtime.getRuntime().availableProcessors() + 1
+                && driverCpus <= eventLoops;
+        return driverCpuUtilization >= DRIVER_SATURATED || (pinnedApart && driverCpusBusy >= DRIVER_CPUS_SATURATED);
     }
 
     /** Latency at a percentile, µs; 0 without answers. */
@@ -60,6 +73,7 @@ public record LoadResult(String target, String mode, int connections, int pipeli
         m.put("requests", requests);
         m.put("requestsPerSecond", requestsPerSecond());
         m.put("sentTotal", sentTotal);
+        m.put("answeredTotal", answeredTotal);
         Map<String, Long> errorMap = new LinkedHashMap<>();
         errors.forEach((kind, count) -> errorMap.put(kind.key(), count));
         m.put("errors", errorMap);
@@ -76,6 +90,8 @@ public record LoadResult(String target, String mode, int connections, int pipeli
         lat.put("stdev", latency.getTotalCount() == 0 ? 0 : latency.getStdDeviation());
         m.put("latencyMicros", lat);
         m.put("driverCpuUtilization", driverCpuUtilization);
+        m.put("driverCpusBusy", driverCpusBusy);
+        m.put("driverCpus", driverCpus);
         m.put("driverSaturated", driverSaturated());
         m.put("eventLoops", eventLoops);
         return m;

@@ -18,7 +18,7 @@ final class LoadRun {
     private final ByteBuf requestBlock; // the request, pipeline times over, never released
     private final int requestLength;
     private final java.util.concurrent.Semaphore connectPermits;
-    private final java.util.concurrent.atomic.AtomicInteger connectedOnce = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger firstAttempts = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean running = true;
     private volatile boolean recording;
     private final java.util.Map<EventLoop, LoadStats> statsByLoop = new java.util.concurrent.ConcurrentHashMap<>();
@@ -88,16 +88,17 @@ final class LoadRun {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000);
     }
 
-    void connectAttemptDone() {
+    /** A connection's connect attempt ended, well or not; {@code first} for its first attempt of the run. */
+    void connectAttemptDone(boolean first) {
         connectPermits.release();
+        if (first) {
+            firstAttempts.incrementAndGet();
+        }
     }
 
-    void connected(DriverConnection connection) {
-        connectedOnce.incrementAndGet();
-    }
-
-    int connectedCount() {
-        return connectedOnce.get();
+    /** How many connections have made their first connect attempt. */
+    int firstAttemptsDone() {
+        return firstAttempts.get();
     }
 
     void releaseBuffers() {

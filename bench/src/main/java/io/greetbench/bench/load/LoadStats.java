@@ -14,6 +14,7 @@ final class LoadStats {
     private final long[] errors = new long[ErrorKind.values().length];
     private final LoadRun run;
     private long completed;
+    private long answered;
     private long sent;
     private long reconnects;
 
@@ -27,6 +28,7 @@ final class LoadStats {
 
     /** A correct answer, {@code latencyNanos} after its (intended) send time. */
     void success(long latencyNanos) {
+        answered++;
         if (run.recording()) {
             latencyMicros.recordValue(Math.max(0, latencyNanos / 1000));
             completed++;
@@ -56,20 +58,21 @@ final class LoadStats {
         for (ErrorKind kind : ErrorKind.values()) {
             e.put(kind, errors[kind.ordinal()]);
         }
-        return new Snapshot(completed, sent, reconnects, e);
+        return new Snapshot(completed, answered, sent, reconnects, e);
     }
 
-    record Snapshot(long completed, long sent, long reconnects, Map<ErrorKind, Long> errors) {
+    /** Counters of one loop, or summed: completed in the window; answered and sent over the whole run. */
+    record Snapshot(long completed, long answered, long sent, long reconnects, Map<ErrorKind, Long> errors) {
         Snapshot plus(Snapshot o) {
             EnumMap<ErrorKind, Long> e = new EnumMap<>(ErrorKind.class);
             for (ErrorKind kind : ErrorKind.values()) {
                 e.put(kind, errors.getOrDefault(kind, 0L) + o.errors.getOrDefault(kind, 0L));
             }
-            return new Snapshot(completed + o.completed, sent + o.sent, reconnects + o.reconnects, e);
+            return new Snapshot(completed + o.completed, answered + o.answered, sent + o.sent, reconnects + o.reconnects, e);
         }
 
         static Snapshot empty() {
-            return new Snapshot(0, 0, 0, new EnumMap<>(ErrorKind.class));
+            return new Snapshot(0, 0, 0, 0, new EnumMap<>(ErrorKind.class));
         }
     }
 }

@@ -13,12 +13,19 @@ final class ResponseParser {
     enum Outcome { INCOMPLETE, OK, BAD_STATUS, BAD_BODY, MALFORMED }
 
     private static final byte[] CONTENT_LENGTH = "content-length:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] CONNECTION_CLOSE = "connection: close".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final int MAX_HEAD = 64 * 1024;
 
     private final byte[] expectedBody;
+    private boolean closing;
 
     ResponseParser(byte[] expectedBody) {
         this.expectedBody = expectedBody;
+    }
+
+    /** Whether the last complete response said {@code Connection: close} (the server closes after it). */
+    boolean serverCloses() {
+        return closing;
     }
 
     /**
@@ -41,6 +48,7 @@ final class ResponseParser {
             return Outcome.MALFORMED;
         }
         long contentLength = -1;
+        boolean close = false;
         int lineStart = lineEnd + 1;
         while (true) {
             lineEnd = in.forEachByte(lineStart, end - lineStart, ByteProcessor.FIND_LF);
@@ -51,11 +59,13 @@ final class ResponseParser {
             if (length <= 1) {
                 break; // the empty line: end of the head
             }
-            if (length > CONTENT_LENGTH.length && isContentLength(in, lineStart)) {
+            if (length > CONTENT_LENGTH.length && startsWithIgnoreCase(in, lineStart, CONTENT_LENGTH)) {
                 contentLength = parseLength(in, lineStart + CONTENT_LENGTH.length, lineEnd);
                 if (contentLength < 0) {
                     return Outcome.MALFORMED;
                 }
+            } else if (length >= CONNECTION_CLOSE.length && startsWithIgnoreCase(in, lineStart, CONNECTION_CLOSE)) {
+                close = true;
             }
             lineStart = lineEnd + 1;
         }
@@ -67,6 +77,7 @@ final class ResponseParser {
             return Outcome.INCOMPLETE;
         }
         in.readerIndex(bodyStart + (int) contentLength);
+        closing = close;
         if (status < 200 || status > 299) {
             return Outcome.BAD_STATUS;
         }
@@ -88,9 +99,10 @@ final class ResponseParser {
         return true;
     }
 
-    private static boolean isContentLength(ByteBuf in, int from) {
-        for (int i = 0; i < CONTENT_LENGTH.length; i++) {
-            if ((in.getByte(from + i) | 0x20) != CONTENT_LENGTH[i]) { // ASCII lower-case; ':' | 0x20 == ':'
+    /** Case-insensitive ASCII prefix match; {@code lower} is lower-case ({@code | 0x20} keeps ':', ' ' and '-'). */
+    private static boolean startsWithIgnoreCase(ByteBuf in, int from, byte[] lower) {
+        for (int i = 0; i < lower.length; i++) {
+            if ((in.getByte(from + i) | 0x20) != lower[i]) {
                 return false;
             }
         }

@@ -62,6 +62,34 @@ class CliTest {
     }
 
     @Test
+    void loadPrintsOneJsonObjectWithTheDocumentedFields() throws Exception {
+        try (io.greetbench.core.RunningServer server = io.greetbench.core.Runtimes.byName("netty")
+                .start(io.greetbench.core.ServerConfig.defaults())) {
+            assertEquals(0, run("load", "--url", "http://127.0.0.1:" + server.port() + "/Zo%C3%AB", "-c", "4",
+                    "-d", "1s", "--warmup", "0", "--json"));
+            com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(out.toString());
+            for (String field : new String[] {"requestsPerSecond", "requests", "durationSeconds", "errors",
+                "latencyMicros"}) {
+                assertTrue(json.has(field), field + " missing: " + json);
+            }
+            for (String p : new String[] {"p50", "p90", "p99", "p999", "p9999", "max"}) {
+                assertTrue(json.get("latencyMicros").has(p), p + " missing: " + json);
+            }
+            for (String kind : new String[] {"connect", "status", "body", "timeout", "reset", "protocol"}) {
+                assertEquals(0, json.get("errors").get(kind).asLong(), kind + ": " + json);
+            }
+            assertTrue(json.get("requests").asLong() > 0, json.toString());
+        }
+    }
+
+    @Test
+    void loadRefusesARemoteTargetWithoutAllowRemote() {
+        assertEquals(2, run("load", "--url", "http://192.0.2.1:8080/world", "-d", "1s"));
+        assertTrue(err.toString().contains("--allow-remote"), err.toString());
+    }
+
+    @Test
     void readsDurationsAsPeopleWriteThem() {
         DurationConverter c = new DurationConverter();
         assertEquals(java.time.Duration.ofMillis(20), c.convert("20ms"));
