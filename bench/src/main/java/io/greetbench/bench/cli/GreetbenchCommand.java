@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code greetbench}: the entry point; each job is a subcommand. */
 @Command(name = "greetbench", mixinStandardHelpOptions = true, version = "greetbench 0.1.0",
         description = "The same greeting server on several JVM runtimes, measured side by side.",
-        subcommands = {ListCommand.class, ServeCommand.class, LoadCommand.class})
+        subcommands = {ListCommand.class, ServeCommand.class, LoadCommand.class, QuickCommand.class, RunCommand.class,
+            ReportCommand.class})
 public final class GreetbenchCommand implements Runnable {
     /** Exit code for a mistake the user can fix: a bad flag, a busy port, an unknown runtime. */
     static final int USAGE_ERROR = 2;

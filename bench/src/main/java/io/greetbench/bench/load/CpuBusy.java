@@ -13,7 +13,7 @@ import java.util.List;
  * the TCP cost and is charged to no thread. This is what tells whether the driver's CPUs had
  * headroom left; a thread's own CPU time alone under-states it.
  */
-final class CpuBusy {
+public final class CpuBusy {
     private final BitSet cpus;
     private final long[] start;
 
@@ -34,7 +34,7 @@ final class CpuBusy {
     }
 
     /** The CPUs this process may run on (taskset), from /proc/self/status. */
-    static BitSet allowedCpus() throws IOException {
+    public static BitSet allowedCpus() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("Cpus_allowed_list:")) {
                 return parseList(line.substring(line.indexOf(':') + 1).trim());
@@ -43,7 +43,7 @@ final class CpuBusy {
         throw new IOException("no Cpus_allowed_list in /proc/self/status");
     }
 
-    static BitSet parseList(String list) {
+    public static BitSet parseList(String list) {
         BitSet set = new BitSet();
         for (String part : list.split(",")) {
             String[] range = part.trim().split("-");

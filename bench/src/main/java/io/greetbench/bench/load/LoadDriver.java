@@ -44,8 +44,20 @@ public final class LoadDriver {
     private LoadDriver() {
     }
 
+    /** Told when the measured window opens and closes, e.g. to sample the server over exactly that time. */
+    public interface WindowObserver {
+        void windowStarted();
+
+        void windowEnded();
+    }
+
     /** Runs {@code spec} to the end; never longer than connect bound + warm-up + duration + a few seconds. */
     public static LoadResult run(LoadSpec spec) throws IOException, InterruptedException {
+        return runObserved(spec, null);
+    }
+
+    /** {@link #run}, telling {@code observer} (if any) when the measured window starts and ends. */
+    public static LoadResult runObserved(LoadSpec spec, WindowObserver observer) throws IOException, InterruptedException {
         // The driver's buffers are its own and well tested: no leak-tracking work per request.
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
         int loops = spec.eventLoops() > 0 ? spec.eventLoops() : Runtime.getRuntime().availableProcessors();
@@ -130,6 +142,9 @@ public final class LoadDriver {
             for (EventLoop loop : eventLoops) {
                 run.statsOf(loop).recorder().reset();
             }
+            if (observer != null) {
+                observer.windowStarted();
+            }
             long windowStart = System.nanoTime();
             long windowEnd = windowStart + spec.duration().toNanos();
             run.recording(true);
@@ -145,6 +160,9 @@ public final class LoadDriver {
             run.recording(false);
             run.stop(); // nothing is sent after this; the counters below then hold every request written
             long windowNanos = System.nanoTime() - windowStart;
+            if (observer != null) {
+                observer.windowEnded();
+            }
             takeInterval(run, total, hlog);
             long[] cpuAfter = cpuTimes(threads, loopThreads);
             double driverCpusBusy = cpuBusy == null ? -1 : cpuBusy.busySinceStart();

@@ -1,0 +1,29 @@
+package io.greetbench.bench.cli;
+
+import io.greetbench.bench.report.ReportWriter;
+import io.greetbench.bench.run.ResultsFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code greetbench report DIR}: the report again, from the raw results of a run. */
+@Command(name = "report", description = "Regenerate DIR/README.md and its charts from DIR/results.jsonl and environment.json.")
+final class ReportCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "DIR", description = "A results folder written by 'greetbench run' or 'quick'.")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(dir.resolve(ResultsFile.NAME))) {
+            System.err.println("greetbench: " + dir + " holds no " + ResultsFile.NAME
+                    + "; give the folder a run wrote (e.g. docs/results/<id>)");
+            return GreetbenchCommand.USAGE_ERROR;
+        }
+        Path readme = ReportWriter.write(dir);
+        System.out.print(ReportWriter.summaryTable(dir));
+        System.out.println("report: " + readme);
+        return 0;
+    }
+}

@@ -1,0 +1,65 @@
+package io.greetbench.bench.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** The reference row {@code ref-aiohttp}: the seed's own server, run by Debian's python3 with aiohttp. */
+final class AiohttpLauncher implements ServerLauncher {
+    static final String NAME = "ref-aiohttp";
+    private static final Path PYTHON = Path.of("/usr/bin/python3");
+    private final Path script;
+
+    AiohttpLauncher(Path root) {
+        this.script = root.resolve("bench/reference/aiohttp_greeting.py");
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean reference() {
+        return true;
+    }
+
+    @Override
+    public Optional<String> unavailableReason() {
+        if (!Files.isRegularFile(script)) {
+            return Optional.of("missing " + script);
+        }
+        try {
+            Process p = new ProcessBuilder(PYTHON.toString(), "-c", "import aiohttp").redirectErrorStream(true).start();
+            if (p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                return Optional.empty();
+            }
+            p.destroyForcibly();
+        } catch (IOException e) {
+            // no python at all
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Optional.of("Debian's python3-aiohttp is not installed (apt-get install python3-aiohttp)");
+    }
+
+    @Override
+    public boolean supports(Scenario scenario) {
+        return scenario != Scenario.PIPELINED;
+    }
+
+    @Override
+    public ServerProcess start(Duration wait, String cpus, Path log, ChildProcesses registry) throws IOException {
+        return ServerProcess.start(List.of(PYTHON.toString(), script.toString(), "--port", "0", "--wait-ms",
+                String.valueOf(wait.toMillis())), cpus, log, registry);
+    }
+
+    @Override
+    public int knownPort() {
+        return 0;
+    }
+}

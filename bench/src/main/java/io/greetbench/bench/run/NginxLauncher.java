@@ -1,0 +1,87 @@
+package io.greetbench.bench.run;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The reference row {@code ref-nginx}: nginx with one worker process answering {@code return 200}
+ * with the greeting for {@code /world}, the ceiling of what this machine's loopback can carry.
+ */
+final class NginxLauncher implements ServerLauncher {
+    static final String NAME = "ref-nginx";
+    private int port;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean reference() {
+        return true;
+    }
+
+    @Override
+    public Optional<String> unavailableReason() {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin").split(":")) {
+            if (Files.isExecutable(Path.of(dir, "nginx"))) {
+                return Optional.empty();
+            }
+        }
+        if (Files.isExecutable(Path.of("/usr/sbin/nginx"))) {
+            return Optional.empty();
+        }
+        return Optional.of("nginx is not installed (apt-get install nginx-light)");
+    }
+
+    @Override
+    public boolean supports(Scenario scenario) {
+        return scenario != Scenario.IO_WAIT; // plain nginx has no way to wait per request
+    }
+
+    @Override
+    public ServerProcess start(Duration wait, String cpus, Path log, ChildProcesses registry) throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        Path dir = log.getParent().resolve(log.getFileName().toString().replace(".log", ".nginx"));
+        Files.createDirectories(dir);
+        Path conf = dir.resolve("nginx.conf");
+        // One process (no master) so that it is the process sampled; keep-alive without a request cap,
+        // as the other servers; the same body and Content-Type as the contract.
+        Files.writeString(conf, String.join("\n",
+                "worker_processes 1;",
+                "master_process off;",
+                "daemon off;",
+                "pid " + dir.resolve("nginx.pid") + ";",
+                "error_log " + dir.resolve("error.log") + ";",
+                "events { worker_connections 20000; }",
+                "http {",
+                "  access_log off;",
+                "  keepalive_requests 100000000;",
+                "  keepalive_timeout 600s;",
+                "  client_body_temp_path " + dir + ";",
+                "  proxy_temp_path " + dir + ";",
+                "  fastcgi_temp_path " + dir + ";",
+                "  uwsgi_temp_path " + dir + ";",
+                "  scgi_temp_path " + dir + ";",
+                "  server {",
+                "    listen 127.0.0.1:" + port + " backlog=8192;",
+                "    location = /world { default_type \"text/plain; charset=utf-8\"; add_header X-Content-Type-Options nosniff;",
+                "      return 200 \"Hello, world!\\n\"; }",
+                "  }",
+                "}", ""));
+        return ServerProcess.start(List.of("nginx", "-c", conf.toString(), "-e", dir.resolve("error.log").toString()),
+                cpus, log, registry);
+    }
+
+    @Override
+    public int knownPort() {
+        return port;
+    }
+}

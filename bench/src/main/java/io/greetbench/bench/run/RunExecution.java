@@ -1,0 +1,177 @@
+package io.greetbench.bench.run;
+
+import io.greetbench.bench.load.CpuBusy;
+import io.greetbench.bench.report.ReportWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Carries out a run for the CLI: checks what a person may have got wrong (CPUs, JDK, output folder)
+ * before anything starts, pins this process (the driver) to the driver CPUs, runs the orchestrator,
+ * and writes the report even when the run is interrupted.
+ */
+public final class RunExecution {
+    public static final int OK = 0;
+    public static final int SOME_FAILED = 1;
+    public static final int USAGE = 2;
+    private static final String PINNED = "GREETBENCH_PINNED";
+
+    private RunExecution() {
+    }
+
+    /** Runs {@code options}; {@code args} are this command's arguments, to start again pinned if need be. */
+    public static int execute(RunOptions options, String subcommand, String[] args, PrintStream out, PrintStream err)
+            throws IOException, InterruptedException {
+        String problem = problem(options);
+        if (problem != null) {
+            err.println("greetbench: " + problem);
+            return USAGE;
+        }
+        BitSet driverCpus = CpuBusy.parseList(options.driverCpus());
+        if (!CpuBusy.allowedCpus().equals(driverCpus)) {
+            if (System.getenv(PINNED) != null) {
+                err.println("greetbench: could not pin the driver to CPUs " + options.driverCpus());
+                return USAGE;
+            }
+            return restartPinned(options.driverCpus(), subcommand, args, err);
+        }
+        Path root = Path.of(System.getenv().getOrDefault("GREETBENCH_ROOT", ".")).toAbsolutePath();
+        Orchestrator orchestrator = new Orchestrator(options, root, err);
+        AtomicBoolean finished = new AtomicBoolean();
+        Thread hook = new Thread(() -> {
+            if (!finished.get()) {
+                err.println("\ngreetbench: interrupted; stopping the server and keeping what was measured");
+                orchestrator.stopChildren();
+                writeReport(options.out(), err, out);
+            }
+        }, "greetbench-interrupted");
+        Runtime.getRuntime().addShutdownHook(hook);
+        int failures;
+        try {
+            failures = orchestrator.run(root);
+        } finally {
+            orchestrator.stopChildren();
+        }
+        finished.set(true);
+        writeReport(options.out(), err, out);
+        if (failures > 0) {
+            err.println("greetbench: " + failures + " measurement(s) failed; their reasons are in the report");
+            return SOME_FAILED;
+        }
+        return OK;
+    }
+
+    private static void writeReport(Path dir, PrintStream err, PrintStream out) {
+        try {
+            Path readme = ReportWriter.write(dir);
+            out.print(ReportWriter.summaryTable(dir));
+            out.println("report: " + readme);
+            out.flush();
+        } catch (IOException | RuntimeException e) {
+            err.println("greetbench: the report could not be written (" + e + "); the raw results are in "
+                    + dir.resolve(ResultsFile.NAME) + ": try ./greetbench report " + dir);
+        }
+    }
+
+    /** What is wrong with the options, for a person, or null. */
+    static String problem(RunOptions o) {
+        if (!Files.isExecutable(o.serverJava())) {
+            return "no Java at " + o.serverJava() + "; install a JDK or point --server-java at its bin/java";
+        }
+        BitSet server;
+        BitSet driver;
+        try {
+            server = CpuBusy.parseList(o.serverCpus());
+            driver = CpuBusy.parseList(o.driverCpus());
+        } catch (RuntimeException e) {
+            return "CPU lists are written like 0 or 0-1 or 0,2; got --server-cpus " + o.serverCpus()
+                    + " --driver-cpus " + o.driverCpus();
+        }
+        int cpus = Runtime.getRuntime().availableProcessors();
+        try {
+            cpus = Math.max(cpus, CpuBusy.allowedCpus().length());
+        } catch (IOException e) {
+            // keep the JVM's count
+        }
+        if (server.isEmpty() || driver.isEmpty() || server.intersects(driver)) {
+            return "--server-cpus and --driver-cpus must be two separate, non-empty sets of CPUs (got " + o.serverCpus()
+                    + " and " + o.driverCpus() + "): a shared CPU would make the driver and the server fight for it";
+        }
+        int highest = Math.max(server.length(), driver.length()) - 1;
+        int online = onlineCpus();
+        if (highest >= online) {
+            return "this machine has CPUs 0-" + (online - 1) + "; there is no CPU " + highest;
+        }
+        if (!onPath("taskset")) {
+            return "taskset is needed to pin servers and driver (apt-get install util-linux)";
+        }
+        try {
+            Files.createDirectories(o.out());
+            Path probe = Files.createTempFile(o.out(), ".write-test", "");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            return "cannot write to " + o.out() + " (" + e.getMessage() + "); choose another folder with --out";
+        }
+        return null;
+    }
+
+    private static int onlineCpus() {
+        try {
+            String online = Files.readString(Path.of("/sys/devices/system/cpu/online")).trim();
+            return CpuBusy.parseList(online).length();
+        } catch (IOException | RuntimeException e) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+    }
+
+    static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Starts this same command again under {@code taskset -c cpus} and waits for it. */
+    private static int restartPinned(String cpus, String subcommand, String[] args, PrintStream err)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("taskset", "-c", cpus,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.greetbench.bench.cli.GreetbenchCommand",
+                subcommand));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
+        pb.environment().put(PINNED, "1");
+        Process child = pb.start();
+        // Ctrl-C reaches the child too (same process group); a SIGTERM to this process is passed on.
+        // Either way, wait here while the child stops its servers and writes the report.
+        Thread waiter = new Thread(() -> {
+            try {
+                child.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                child.destroy();
+                if (!child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    ServerProcess.stop(child.toHandle(), java.time.Duration.ofSeconds(5));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        waiter.start();
+        return child.waitFor();
+    }
+}

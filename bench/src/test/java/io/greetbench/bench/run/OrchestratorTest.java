@@ -1,0 +1,163 @@
+package io.greetbench.bench.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.greetbench.bench.report.ReportWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The orchestrator end to end on a tiny preset: real server processes, real load, seconds long. */
+@Timeout(180)
+class OrchestratorTest {
+    private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+
+    private static RunOptions tiny(Path out, List<String> runtimes, Path java) {
+        return new RunOptions(runtimes, List.of(Scenario.PLAINTEXT), List.of(4), List.of(4), 4, List.of(0.5),
+                Duration.ofMillis(20), Duration.ofMillis(300), Duration.ofSeconds(1), 1, "0", "1", out, java,
+                List.of("-Xmx256m"), "test");
+    }
+
+    private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+    @Test
+    void writesResultsEnvironmentAndAReport(@TempDir Path out) throws Exception {
+        Orchestrator o = new Orchestrator(tiny(out, List.of("netty-nio", "threadpool"), JAVA), Path.of(".."), QUIET);
+        List<Long> pids = new ArrayList<>();
+        o.onMeasuring(p -> pids.add(p.pid()));
+        assertEquals(0, o.run(Path.of("..")));
+        List<Map<String, Object>> results = ResultsFile.read(out);
+        assertEquals(2, results.size(), results.toString());
+        for (Map<String, Object> m : results) {
+            assertEquals("ok", m.get("status"), m.toString());
+            Map<?, ?> load = (Map<?, ?>) m.get("load");
+            assertTrue(((Number) load.get("requests")).longValue() > 0, m.toString());
+            assertEquals(0, ((Number) load.get("errorCount")).longValue(), m.toString());
+            Map<?, ?> server = (Map<?, ?>) m.get("server");
+            assertTrue(((Number) server.get("cpuMicrosPerRequest")).doubleValue() > 0, m.toString());
+            assertTrue(((Number) server.get("rssPeakKb")).longValue() > 10_000, m.toString());
+            assertTrue(((Number) server.get("threadsPeak")).intValue() > 1, m.toString());
+        }
+        assertTrue(Files.exists(out.resolve("environment.json")));
+        Path readme = ReportWriter.write(out);
+        String report = Files.readString(readme);
+        assertTrue(report.contains("netty-nio") && report.contains("threadpool"), report);
+        assertTrue(report.contains("What this run shows"), report);
+        assertTrue(Files.exists(out.resolve("plaintext-throughput.png")), "no chart");
+        assertNoneAlive(pids);
+    }
+
+    @Test
+    void aServerKilledMidRunIsRecordedFailedAndTheRunGoesOn(@TempDir Path out) throws Exception {
+        Orchestrator o = new Orchestrator(tiny(out, List.of("netty-nio", "threadpool"), JAVA), Path.of(".."), QUIET);
+        List<Long> pids = new ArrayList<>();
+        o.onMeasuring(p -> {
+            pids.add(p.pid());
+            if (pids.size() == 1) {
+                ProcessHandle.of(p.pid()).ifPresent(ProcessHandle::destroyForcibly); // SIGKILL
+            }
+        });
+        assertEquals(1, o.run(Path.of("..")));
+        List<Map<String, Object>> results = ResultsFile.read(out);
+        assertEquals("failed", results.get(0).get("status"));
+        assertTrue(String.valueOf(results.get(0).get("reason")).contains("died"), results.get(0).toString());
+        assertEquals("ok", results.get(1).get("status"), "the run went on: " + results.get(1));
+        assertTrue(ReportWriter.write(out).toFile().exists());
+        assertNoneAlive(pids);
+    }
+
+    @Test
+    void aServerThatNeverBecomesReadyIsRecordedFailed(@TempDir Path out) throws Exception {
+        Path fakeJava = out.resolve("fake-java");
+        Files.writeString(fakeJava, "#!/bin/sh\nexec sleep 60\n");
+        assertTrue(fakeJava.toFile().setExecutable(true));
+        Path results = out.resolve("r");
+        Orchestrator o = new Orchestrator(tiny(results, List.of("netty-nio"), fakeJava), Path.of(".."), QUIET);
+        o.readyBound(Duration.ofSeconds(2));
+        long before = System.nanoTime();
+        assertEquals(1, o.run(Path.of("..")));
+        assertTrue(System.nanoTime() - before < TimeUnit.SECONDS.toNanos(20));
+        Map<String, Object> m = ResultsFile.read(results).get(0);
+        assertEquals("failed", m.get("status"));
+        assertTrue(String.valueOf(m.get("reason")).contains("did not say where it listens"), m.toString());
+        assertNoneAlive(List.of(((Number) m.get("serverPid")).longValue()));
+    }
+
+    @Test
+    void anUnavailableRuntimeIsSkippedWithItsReason(@TempDir Path out) throws Exception {
+        Orchestrator o = new Orchestrator(tiny(out, List.of("no-such-runtime", "threadpool"), JAVA), Path.of(".."), QUIET);
+        assertEquals(0, o.run(Path.of("..")));
+        Map<String, Object> first = ResultsFile.read(out).get(0);
+        assertEquals("skipped", first.get("status"));
+        assertTrue(String.valueOf(first.get("reason")).contains("no runtime named"), first.toString());
+    }
+
+    @Test
+    void optionProblemsAreOneLineErrors(@TempDir Path out) throws Exception {
+        assertTrue(RunExecution.problem(tiny(out, List.of("netty"), Path.of("/nonexistent/bin/java")))
+                .contains("no Java at /nonexistent/bin/java"));
+        RunOptions sameCpus = new RunOptions(List.of("netty"), List.of(Scenario.PLAINTEXT), List.of(4), List.of(4), 4,
+                List.of(), Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1), 1, "0", "0", out, JAVA, List.of(), "t");
+        assertTrue(RunExecution.problem(sameCpus).contains("separate"));
+        Path file = Files.writeString(out.resolve("not-a-dir"), "x");
+        assertTrue(RunExecution.problem(tiny(file.resolve("sub"), List.of("netty"), JAVA)).contains("cannot write"));
+    }
+
+    /** The CLI as a process: a SIGTERM mid-run stops the server, keeps the results and writes the report. */
+    @Test
+    void anInterruptedRunLeavesNoProcessAndKeepsWhatWasMeasured(@TempDir Path out) throws Exception {
+        List<String> command = List.of(JAVA.toString(), "-cp", System.getProperty("java.class.path"),
+                "io.greetbench.bench.cli.GreetbenchCommand", "run", "--runtimes", "threadpool,netty-nio",
+                "--scenarios", "plaintext", "--connections", "4,8", "--warmup", "0", "--duration", "3s", "--trials", "1",
+                "--server-cpus", "0", "--driver-cpus", "1", "--out", out.toString());
+        Path errLog = out.resolveSibling(out.getFileName() + ".stderr");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(errLog.toFile()).start();
+        List<Long> servers = new ArrayList<>();
+        Pattern pid = Pattern.compile("server pid (\\d+)");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        // wait for the second measurement's server, so one result is already in
+        while (servers.size() < 2 && System.nanoTime() < deadline) {
+            Matcher m = pid.matcher(Files.readString(errLog));
+            servers.clear();
+            while (m.find()) {
+                servers.add(Long.parseLong(m.group(1)));
+            }
+            Thread.sleep(100);
+        }
+        assertEquals(2, servers.size(), Files.readString(errLog));
+        Thread.sleep(500);
+        p.destroy(); // SIGTERM, handled like Ctrl-C
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the CLI did not stop");
+        String log = Files.readString(errLog);
+        assertTrue(log.contains("interrupted"), log);
+        assertNoneAlive(servers);
+        p.descendants().forEach(d -> assertFalse(d.isAlive(), "left behind: " + d.pid()));
+        List<Map<String, Object>> results = ResultsFile.read(out);
+        assertTrue(results.stream().anyMatch(m -> "ok".equals(m.get("status"))), results.toString());
+        assertTrue(Files.exists(out.resolve("README.md")), "no report after the interruption: " + log);
+    }
+
+    private static void assertNoneAlive(List<Long> pids) throws InterruptedException {
+        for (long pid : pids) {
+            for (int i = 0; i < 50 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false); i++) {
+                Thread.sleep(100);
+            }
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "process " + pid + " is still alive");
+        }
+    }
+}
