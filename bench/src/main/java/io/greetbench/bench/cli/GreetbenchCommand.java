@@ -26,6 +26,7 @@ public final class GreetbenchCommand implements Runnable {
 
     static CommandLine commandLine() {
         return new CommandLine(new GreetbenchCommand())
+                .setOverwrittenOptionsAllowed(true) // a pinned restart appends its own --out
                 .setParameterExceptionHandler((e, args) -> {
                     e.getCommandLine().getErr().println("greetbench: " + e.getMessage()
                             + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");

@@ -130,6 +130,10 @@ final class LoadCommand implements Callable<Integer> {
         sb.append(String.format(Locale.ROOT, "     max  %s%n",
                 micros(r.latency().getTotalCount() == 0 ? 0 : r.latency().getMaxValue())));
         sb.append(String.format(Locale.ROOT, "  %d requests in %s%n", r.requests(), seconds(r.durationSeconds())));
+        if (r.unansweredAtEnd() > 0) {
+            sb.append(String.format(Locale.ROOT, "  %d requests still unanswered at the end (in the latencies above "
+                    + "with their age so far)%n", r.unansweredAtEnd()));
+        }
         if (r.errorCount() > 0 || r.reconnects() > 0) {
             StringJoiner errors = new StringJoiner(", ");
             for (ErrorKind kind : ErrorKind.values()) {

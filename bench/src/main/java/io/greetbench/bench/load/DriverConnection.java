@@ -171,6 +171,19 @@ final class DriverConnection {
         }
     }
 
+    /** At the end of the window: records what is still unanswered, or due and unsent, by its age so far. */
+    void recordUnanswered(long now) {
+        for (int i = 0; i < outstanding; i++) {
+            stats.unansweredAtEnd(now - latencyStart[(head + i) % pipeline]);
+        }
+        if (schedule != null) {
+            while (schedule.next() <= now) {
+                stats.unansweredAtEnd(now - schedule.next());
+                schedule.advance();
+            }
+        }
+    }
+
     /** Called every 100 ms on the loop: gives up on a channel whose oldest request is past the timeout. */
     void checkTimeout(long now, long timeoutNanos) {
         if (outstanding > 0 && now - written[head] > timeoutNanos && channel != null) {

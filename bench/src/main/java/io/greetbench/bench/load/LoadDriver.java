@@ -157,8 +157,22 @@ public final class LoadDriver {
                 Thread.sleep(Math.max(1, Math.min(1000, TimeUnit.NANOSECONDS.toMillis(left))));
                 takeInterval(run, total, hlog);
             }
+            // Close the window: first what is still unanswered goes in with its age, then nothing more.
+            List<io.netty.util.concurrent.Future<?>> closing = new ArrayList<>();
+            for (EventLoop loop : eventLoops) {
+                List<DriverConnection> mine = connections.stream().filter(c -> c.loop() == loop).toList();
+                closing.add(loop.submit(() -> {
+                    long now = System.nanoTime();
+                    run.stop(); // nothing is sent after this; the counters below then hold every request written
+                    run.recording(false);
+                    mine.forEach(c -> c.recordUnanswered(now));
+                }));
+            }
+            for (io.netty.util.concurrent.Future<?> f : closing) {
+                f.await(10, TimeUnit.SECONDS);
+            }
             run.recording(false);
-            run.stop(); // nothing is sent after this; the counters below then hold every request written
+            run.stop();
             long windowNanos = System.nanoTime() - windowStart;
             if (observer != null) {
                 observer.windowEnded();
@@ -178,8 +192,8 @@ public final class LoadDriver {
             }
             return new LoadResult(spec.target().url(), spec.openLoop() ? "open" : "closed", spec.connections(),
                     spec.pipeline(), spec.rate(), spec.warmup().toNanos() / 1e9, windowNanos / 1e9, counts.completed(),
-                    counts.sent(), counts.answered(), counts.errors(), counts.reconnects(), total, busiest, driverCpusBusy,
-                    driverCpus, loops);
+                    counts.sent(), counts.answered(), counts.unansweredAtEnd(), counts.errors(), counts.reconnects(), total,
+                    busiest, driverCpusBusy, driverCpus, loops);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IOException("an event loop of the driver did not answer", e);
         } finally {

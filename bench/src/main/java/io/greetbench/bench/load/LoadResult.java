@@ -18,6 +18,8 @@ import org.HdrHistogram.Histogram;
  * @param requests             correct answers in the window
  * @param sentTotal            requests written over the whole run, warm-up included
  * @param answeredTotal        correct answers over the whole run, warm-up included
+ * @param unansweredAtEnd      requests still waiting (or due and unsent) when the window closed; their
+ *                             ages so far are in the latency histogram, as lower bounds
  * @param errors               errors in the window, by kind
  * @param reconnects           connections reopened in the window
  * @param latency              latencies of the correct answers, µs
@@ -27,7 +29,7 @@ import org.HdrHistogram.Histogram;
  * @param eventLoops           driver threads
  */
 public record LoadResult(String target, String mode, int connections, int pipeline, double offeredRate,
-        double warmupSeconds, double durationSeconds, long requests, long sentTotal, long answeredTotal, Map<ErrorKind, Long> errors,
+        double warmupSeconds, double durationSeconds, long requests, long sentTotal, long answeredTotal, long unansweredAtEnd, Map<ErrorKind, Long> errors,
         long reconnects, Histogram latency, double driverCpuUtilization, double driverCpusBusy, int driverCpus,
         int eventLoops) {
 
@@ -74,6 +76,7 @@ public record LoadResult(String target, String mode, int connections, int pipeli
         m.put("requestsPerSecond", requestsPerSecond());
         m.put("sentTotal", sentTotal);
         m.put("answeredTotal", answeredTotal);
+        m.put("unansweredAtEnd", unansweredAtEnd);
         Map<String, Long> errorMap = new LinkedHashMap<>();
         errors.forEach((kind, count) -> errorMap.put(kind.key(), count));
         m.put("errors", errorMap);

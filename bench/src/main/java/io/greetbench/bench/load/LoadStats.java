@@ -17,6 +17,7 @@ final class LoadStats {
     private long answered;
     private long sent;
     private long reconnects;
+    private long unansweredAtEnd;
 
     LoadStats(LoadRun run) {
         this.run = run;
@@ -33,6 +34,16 @@ final class LoadStats {
             latencyMicros.recordValue(Math.max(0, latencyNanos / 1000));
             completed++;
         }
+    }
+
+    /**
+     * A request still unanswered (or, in the open loop, not yet sent though due) when the window
+     * closes: its latency is at least {@code ageNanos}, and is recorded as that. Leaving it out would
+     * hide exactly the requests a stalled server makes wait longest.
+     */
+    void unansweredAtEnd(long ageNanos) {
+        latencyMicros.recordValue(Math.max(0, ageNanos / 1000));
+        unansweredAtEnd++;
     }
 
     void error(ErrorKind kind, long count) {
@@ -58,21 +69,23 @@ final class LoadStats {
         for (ErrorKind kind : ErrorKind.values()) {
             e.put(kind, errors[kind.ordinal()]);
         }
-        return new Snapshot(completed, answered, sent, reconnects, e);
+        return new Snapshot(completed, answered, sent, reconnects, unansweredAtEnd, e);
     }
 
     /** Counters of one loop, or summed: completed in the window; answered and sent over the whole run. */
-    record Snapshot(long completed, long answered, long sent, long reconnects, Map<ErrorKind, Long> errors) {
+    record Snapshot(long completed, long answered, long sent, long reconnects, long unansweredAtEnd,
+            Map<ErrorKind, Long> errors) {
         Snapshot plus(Snapshot o) {
             EnumMap<ErrorKind, Long> e = new EnumMap<>(ErrorKind.class);
             for (ErrorKind kind : ErrorKind.values()) {
                 e.put(kind, errors.getOrDefault(kind, 0L) + o.errors.getOrDefault(kind, 0L));
             }
-            return new Snapshot(completed + o.completed, answered + o.answered, sent + o.sent, reconnects + o.reconnects, e);
+            return new Snapshot(completed + o.completed, answered + o.answered, sent + o.sent, reconnects + o.reconnects,
+                    unansweredAtEnd + o.unansweredAtEnd, e);
         }
 
         static Snapshot empty() {
-            return new Snapshot(0, 0, 0, 0, new EnumMap<>(ErrorKind.class));
+            return new Snapshot(0, 0, 0, 0, 0, new EnumMap<>(ErrorKind.class));
         }
     }
 }

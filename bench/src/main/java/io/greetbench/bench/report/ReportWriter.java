@@ -82,7 +82,7 @@ public final class ReportWriter {
                 .append("median over trials, with the lowest and highest in small print. `†` marks a cell where the ")
                 .append("driver's CPU, not the server, was saturated: there the server may be faster than shown. ")
                 .append("Raw data: [`results.jsonl`](results.jsonl), [`environment.json`](environment.json). ")
-                .append("Regenerate this page with `./greetbench report ").append(dir).append("`.\n\n");
+                .append("Regenerate this page with `./greetbench report ").append(relative(dir)).append("`.\n\n");
         md.append("## What this run shows\n\n");
         for (String finding : findings()) {
             md.append("- ").append(finding).append('\n');
@@ -102,6 +102,12 @@ public final class ReportWriter {
         return md.toString();
     }
 
+    private static String relative(Path dir) {
+        Path root = Path.of(System.getenv().getOrDefault("GREETBENCH_ROOT", ".")).toAbsolutePath().normalize();
+        Path abs = dir.toAbsolutePath().normalize();
+        return abs.startsWith(root) ? root.relativize(abs).toString() : abs.toString();
+    }
+
     private String environmentParagraph() {
         if (env.isEmpty()) {
             return "_No environment.json: machine and JVM unknown._";
@@ -111,7 +117,7 @@ public final class ReportWriter {
         String javaVersion = String.valueOf(env.get("serverJavaVersion")).lines().skip(1).findFirst()
                 .orElse(String.valueOf(env.get("serverJavaVersion")));
         return String.format(Locale.ROOT,
-                "Measured %s on **%s** (%s CPUs online, %s memory), %s, %s. Servers: %s, flags `%s`, pinned to CPU %s; "
+                "Measured %s on **%s** (%s CPUs online, %s of memory), %s, %s. Servers: %s, flags `%s`, pinned to CPU %s; "
                         + "load driver pinned to CPU %s. Commit `%s`%s. Each measurement: %s s warm-up, %s s window, "
                         + "%s trial(s). Command: `%s`.",
                 env.get("startedAt"), env.get("cpuModel"), env.get("onlineCpus"), env.get("memTotal"), env.get("kernel"),

@@ -36,7 +36,7 @@ final class Environment {
         env.put("cpuModel", firstMatch(Path.of("/proc/cpuinfo"), "model name"));
         env.put("cpus", Runtime.getRuntime().availableProcessors());
         env.put("onlineCpus", run(List.of("nproc", "--all")));
-        env.put("memTotal", firstMatch(Path.of("/proc/meminfo"), "MemTotal"));
+        env.put("memTotal", memory(firstMatch(Path.of("/proc/meminfo"), "MemTotal")));
         env.put("kernel", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         env.put("os", firstMatch(Path.of("/etc/os-release"), "PRETTY_NAME").replace("\"", ""));
         env.put("serverJava", options.serverJava().toString());
@@ -68,6 +68,15 @@ final class Environment {
         opts.put("trials", options.trials());
         env.put("options", opts);
         return env;
+    }
+
+    private static String memory(String memTotal) {
+        try {
+            long kb = Long.parseLong(memTotal.replaceAll("[^0-9]", ""));
+            return String.format(java.util.Locale.ROOT, "%.1f GiB", kb / 1024.0 / 1024.0);
+        } catch (NumberFormatException e) {
+            return memTotal;
+        }
     }
 
     static void write(Path dir, Map<String, Object> env) throws IOException {

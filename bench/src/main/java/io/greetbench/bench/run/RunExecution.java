@@ -40,7 +40,11 @@ public final class RunExecution {
                 err.println("greetbench: could not pin the driver to CPUs " + options.driverCpus());
                 return USAGE;
             }
-            return restartPinned(options.driverCpus(), subcommand, args, err);
+            // the same --out, so the restarted process writes where this one checked it could
+            String[] withOut = java.util.Arrays.copyOf(args, args.length + 2);
+            withOut[args.length] = "--out";
+            withOut[args.length + 1] = options.out().toString();
+            return restartPinned(options.driverCpus(), subcommand, withOut, err);
         }
         Path root = Path.of(System.getenv().getOrDefault("GREETBENCH_ROOT", ".")).toAbsolutePath();
         Orchestrator orchestrator = new Orchestrator(options, root, err);
