@@ -26,11 +26,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Scenarios (default: ${DEFAULT-VALUE}).")
     List<String> scenarios;
 
-    @Option(names = "--connections", split = ",", defaultValue = "1,16,64,256,1024,4096,10000",
+    @Option(names = "--connections", split = ",", defaultValue = "1,64,1024,10000",
             description = "Connection sweep of plaintext (default: ${DEFAULT-VALUE}).")
     List<Integer> connections;
 
-    @Option(names = "--io-wait-connections", split = ",", defaultValue = "16,256,1024,4096,10000",
+    @Option(names = "--io-wait-connections", split = ",", defaultValue = "64,1024,10000",
             description = "Connection sweep of io-wait (default: ${DEFAULT-VALUE}).")
     List<Integer> ioWaitConnections;
 
@@ -42,11 +42,11 @@ final class RunCommand implements Callable<Integer> {
             description = "latency-at-rate: fractions of each runtime's plaintext peak (default: ${DEFAULT-VALUE}).")
     List<Double> rates;
 
-    @Option(names = "--warmup", defaultValue = "5s", converter = DurationConverter.class,
+    @Option(names = "--warmup", defaultValue = "4s", converter = DurationConverter.class,
             description = "Unrecorded warm-up per measurement (default: ${DEFAULT-VALUE}).")
     Duration warmup;
 
-    @Option(names = "--duration", defaultValue = "5s", converter = DurationConverter.class,
+    @Option(names = "--duration", defaultValue = "4s", converter = DurationConverter.class,
             description = "Measured window per measurement (default: ${DEFAULT-VALUE}).")
     Duration duration;
 

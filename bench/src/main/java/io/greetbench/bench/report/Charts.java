@@ -29,6 +29,23 @@ final class Charts {
     }
 
     /**
+     * Draws a throw-away chart in memory, so that Java2D and its fonts are set up (they register
+     * shutdown hooks of their own) before a report may have to be written from a shutdown hook.
+     */
+    static void prepare() {
+        System.setProperty("java.awt.headless", "true");
+        // ImageIO's file cache registers a shutdown hook on first use; PNGs this small need no cache.
+        javax.imageio.ImageIO.setUseCache(false);
+        XYSeriesCollection data = new XYSeriesCollection(new XYSeries("x"));
+        JFreeChart chart = ChartFactory.createXYLineChart("", "", "", data, PlotOrientation.VERTICAL, true, false, false);
+        try {
+            ChartUtils.writeChartAsPNG(new java.io.ByteArrayOutputStream(), chart, 8, 8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
      * One line per series, points as (x, y); a log scale on either axis when asked.
      *
      * @return whether a chart was written (there was something to draw)
@@ -51,6 +68,7 @@ final class Charts {
             return false;
         }
         System.setProperty("java.awt.headless", "true");
+        javax.imageio.ImageIO.setUseCache(false);
         JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL, true,
                 false, false);
         chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));

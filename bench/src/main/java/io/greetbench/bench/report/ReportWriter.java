@@ -66,6 +66,11 @@ public final class ReportWriter {
         return readme;
     }
 
+    /** Sets up what drawing charts needs, before a run, so a report can be drawn even while the JVM shuts down. */
+    public static void prepare() {
+        Charts.prepare();
+    }
+
     /** The headline table for a terminal: one line per runtime. */
     public static String summaryTable(Path dir) throws IOException {
         ReportWriter w = new ReportWriter(dir, Map.of(), ResultsFile.read(dir));

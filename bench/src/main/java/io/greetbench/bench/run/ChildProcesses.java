@@ -10,9 +10,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ChildProcesses {
     private final Set<ProcessHandle> live = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
-    void add(ProcessHandle handle) {
+    /** Registers a started process; once {@link #stopAll} ran, the process is stopped at once instead. */
+    void add(ProcessHandle handle) throws java.io.IOException {
         live.add(handle);
+        if (closed) {
+            stopAll();
+            throw new java.io.IOException("the run is being stopped");
+        }
+    }
+
+    /** Whether {@link #stopAll} ran: the run is being interrupted. */
+    boolean closed() {
+        return closed;
     }
 
     void remove(ProcessHandle handle) {
@@ -21,6 +32,7 @@ final class ChildProcesses {
 
     /** Stops everything still running (SIGTERM, then SIGKILL). */
     void stopAll() {
+        closed = true;
         for (ProcessHandle h : Set.copyOf(live)) {
             ServerProcess.stop(h, Duration.ofSeconds(3));
             live.remove(h);

@@ -117,20 +117,30 @@ final class Environment {
         return "?";
     }
 
-    /** A command's output (stdout and stderr), trimmed; empty when it cannot run. */
+    /** A command's output (stdout and stderr), trimmed; empty when it cannot run or takes over 10 s. */
     static String run(List<String> command) {
+        Path out = null;
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
+            out = Files.createTempFile("greetbench-env", ".txt");
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                ServerProcess.stop(p.toHandle(), java.time.Duration.ofSeconds(2));
+                return "";
             }
-            return new String(out, StandardCharsets.UTF_8).trim();
+            return Files.readString(out, StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
             return "";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "";
+        } finally {
+            if (out != null) {
+                try {
+                    Files.deleteIfExists(out);
+                } catch (IOException e) {
+                    // a temp file left in /tmp
+                }
+            }
         }
     }
 }

@@ -93,6 +93,9 @@ public final class Orchestrator {
         double perCell = 2.5 + options.warmup().toMillis() / 1000.0 + options.duration().toMillis() / 1000.0;
         Progress progress = new Progress(log, plan.size(), perCell);
         for (Cell cell : plan) {
+            if (children.closed()) {
+                break; // interrupted: the shutdown hook reports what is here
+            }
             progress.starting(cell.label());
             progress.finished(measure(cell));
         }
@@ -169,6 +172,9 @@ public final class Orchestrator {
             m.put("load", load);
             m.put("server", sampling.serverUse(result));
             m.put("driverBound", result.driverSaturated());
+            if (children.closed()) {
+                return "interrupted";
+            }
             if (!server.alive()) {
                 return fail(m, "the server died during the measurement (" + server.exitDescription() + "): " + server.tail());
             }
@@ -200,6 +206,9 @@ public final class Orchestrator {
     }
 
     private String fail(Map<String, Object> m, String reason) throws IOException {
+        if (children.closed()) {
+            return "interrupted"; // the failure is the interruption's, not the server's: not recorded
+        }
         failures++;
         m.put("status", "failed");
         m.put("reason", reason);

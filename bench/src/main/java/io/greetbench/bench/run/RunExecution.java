@@ -47,6 +47,7 @@ public final class RunExecution {
             return restartPinned(options.driverCpus(), subcommand, withOut, err);
         }
         Path root = Path.of(System.getenv().getOrDefault("GREETBENCH_ROOT", ".")).toAbsolutePath();
+        ReportWriter.prepare();
         Orchestrator orchestrator = new Orchestrator(options, root, err);
         AtomicBoolean finished = new AtomicBoolean();
         Thread hook = new Thread(() -> {
@@ -79,7 +80,7 @@ public final class RunExecution {
             out.println("report: " + readme);
             out.flush();
         } catch (IOException | RuntimeException e) {
-            err.println("greetbench: the report could not be written (" + e + "); the raw results are in "
+            err.println("greetbench: the report could not be written (" + e + (e.getStackTrace().length > 0 ? " at " + e.getStackTrace()[0] : "") + "); the raw results are in "
                     + dir.resolve(ResultsFile.NAME) + ": try ./greetbench report " + dir);
         }
     }

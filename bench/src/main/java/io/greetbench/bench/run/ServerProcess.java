@@ -39,7 +39,7 @@ final class ServerProcess implements AutoCloseable {
         pinned.addAll(command);
         Files.createDirectories(log.getParent());
         Process p = new ProcessBuilder(pinned).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        registry.add(p.toHandle());
+        registry.add(p.toHandle()); // stops it at once if the run is being interrupted
         return new ServerProcess(p, log, registry);
     }
 
