@@ -145,6 +145,11 @@ class OrchestratorTest {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the CLI did not stop");
         String log = Files.readString(errLog);
         assertTrue(log.contains("interrupted"), log);
+        Matcher all = pid.matcher(log); // every server it ever started, also any started while stopping
+        servers.clear();
+        while (all.find()) {
+            servers.add(Long.parseLong(all.group(1)));
+        }
         assertNoneAlive(servers);
         p.descendants().forEach(d -> assertFalse(d.isAlive(), "left behind: " + d.pid()));
         List<Map<String, Object>> results = ResultsFile.read(out);
