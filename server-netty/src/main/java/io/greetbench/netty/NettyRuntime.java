@@ -1,30 +1,17 @@
 package io.greetbench.netty;
 
+import io.greetbench.core.NamedServerRuntime;
 import io.greetbench.core.RunningServer;
 import io.greetbench.core.ServerConfig;
-import io.greetbench.core.ServerRuntime;
 import java.util.Optional;
 
 /** The greeting server on Netty with one transport; each transport registers as its own runtime. */
-abstract class NettyRuntime implements ServerRuntime {
-    private final String name;
+abstract class NettyRuntime extends NamedServerRuntime {
     private final NettyTransport transport;
-    private final String description;
 
     NettyRuntime(String name, NettyTransport transport, String description) {
-        this.name = name;
+        super(name, description);
         this.transport = transport;
-        this.description = description;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String description() {
-        return description;
     }
 
     @Override

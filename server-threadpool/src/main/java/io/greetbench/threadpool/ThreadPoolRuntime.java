@@ -1,8 +1,8 @@
 package io.greetbench.threadpool;
 
+import io.greetbench.core.NamedServerRuntime;
 import io.greetbench.core.RunningServer;
 import io.greetbench.core.ServerConfig;
-import io.greetbench.core.ServerRuntime;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,23 +10,10 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The blocking thread-per-connection model, on platform threads or on virtual threads. */
-abstract class ThreadPoolRuntime implements ServerRuntime {
-    private final String name;
-    private final String description;
+abstract class ThreadPoolRuntime extends NamedServerRuntime {
 
     ThreadPoolRuntime(String name, String description) {
-        this.name = name;
-        this.description = description;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String description() {
-        return description;
+        super(name, description);
     }
 
     abstract ExecutorService executor(ServerConfig config);

@@ -1,32 +1,19 @@
 package io.greetbench.undertow;
 
+import io.greetbench.core.NamedServerRuntime;
 import io.greetbench.core.RunningServer;
 import io.greetbench.core.ServerConfig;
-import io.greetbench.core.ServerRuntime;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.BlockingHandler;
 import java.util.function.Function;
 
 /** The greeting server on Undertow core, answered on the I/O thread or on a worker thread. */
-abstract class UndertowRuntime implements ServerRuntime {
-    private final String name;
-    private final String description;
+abstract class UndertowRuntime extends NamedServerRuntime {
     private final Function<ServerConfig, HttpHandler> handler;
 
     UndertowRuntime(String name, String description, Function<ServerConfig, HttpHandler> handler) {
-        this.name = name;
-        this.description = description;
+        super(name, description);
         this.handler = handler;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String description() {
-        return description;
     }
 
     @Override

@@ -1,9 +1,9 @@
 package io.greetbench.vertx;
 
 import io.greetbench.core.GreetingContract;
+import io.greetbench.core.NamedServerRuntime;
 import io.greetbench.core.RunningServer;
 import io.greetbench.core.ServerConfig;
-import io.greetbench.core.ServerRuntime;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -13,26 +13,13 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.function.BiFunction;
 
 /** The greeting server on Vert.x 5, routed by vertx-web's {@link Router} or by a plain request handler. */
-abstract class VertxRuntime implements ServerRuntime {
-    private final String name;
-    private final String description;
+abstract class VertxRuntime extends NamedServerRuntime {
     private final BiFunction<Vertx, GreetingResponder, Handler<HttpServerRequest>> handlerFactory;
 
     VertxRuntime(String name, String description,
             BiFunction<Vertx, GreetingResponder, Handler<HttpServerRequest>> handlerFactory) {
-        this.name = name;
-        this.description = description;
+        super(name, description);
         this.handlerFactory = handlerFactory;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String description() {
-        return description;
     }
 
     @Override

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "greetbench", mixinStandardHelpOptions = true, version = "greetbench 0.1.0",
         description = "The same greeting server on several JVM runtimes, measured side by side.",
         subcommands = {ListCommand.class, ServeCommand.class, LoadCommand.class, QuickCommand.class, RunCommand.class,
-            ReportCommand.class})
+            ReportCommand.class, JmhCommand.class})
 public final class GreetbenchCommand implements Runnable {
     /** Exit code for a mistake the user can fix: a bad flag, a busy port, an unknown runtime. */
     static final int USAGE_ERROR = 2;

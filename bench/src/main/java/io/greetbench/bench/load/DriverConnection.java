@@ -24,6 +24,7 @@ final class DriverConnection {
     // send times of the unanswered requests, oldest at head: intended (open loop) and actual
     private final long[] latencyStart;
     private final long[] written;
+    private final boolean[] timedOut; // already counted as a timeout: a late answer is not a success
     private int head;
     private int outstanding;
 
@@ -44,6 +45,7 @@ final class DriverConnection {
         this.pipeline = run.spec().pipeline();
         this.latencyStart = new long[pipeline];
         this.written = new long[pipeline];
+        this.timedOut = new boolean[pipeline];
         LoadSpec spec = run.spec();
         this.schedule = spec.openLoop()
                 ? new ArrivalSchedule(spec.rate() / spec.connections(), spec.poisson(), System.nanoTime(), random)
@@ -99,8 +101,13 @@ final class DriverConnection {
         serverCloses |= serverClosesAfterIt;
         long now = System.nanoTime();
         long started = latencyStart[head];
+        boolean late = timedOut[head];
+        timedOut[head] = false;
         head = (head + 1) % pipeline;
         outstanding--;
+        if (late && outcome != ResponseParser.Outcome.MALFORMED) {
+            outcome = ResponseParser.Outcome.INCOMPLETE; // counted already, as a timeout
+        }
         switch (outcome) {
             case OK:
                 stats.success(now - started);
@@ -110,6 +117,9 @@ final class DriverConnection {
                 break;
             case BAD_BODY:
                 stats.error(ErrorKind.BODY, 1);
+                break;
+            case INCOMPLETE:
+                stats.lateAnswer(now - started); // counted as a timeout already; its latency still counts
                 break;
             default:
                 stats.error(ErrorKind.PROTOCOL, 1);
@@ -155,6 +165,7 @@ final class DriverConnection {
         boolean announced = serverCloses || closingOnPurpose;
         outstanding = 0;
         head = 0;
+        java.util.Arrays.fill(timedOut, false);
         toSendAfterRead = 0;
         channel = null;
         if (pumpTimer != null) {
@@ -184,12 +195,18 @@ final class DriverConnection {
         }
     }
 
-    /** Called every 100 ms on the loop: gives up on a channel whose oldest request is past the timeout. */
+    /**
+     * Called every 100 ms on the loop: counts each request unanswered for longer than the timeout,
+     * once, as wrk does. The connection stays open: closing and reopening thousands of connections
+     * to a server that does not answer would only measure the kernel's search for free ports.
+     */
     void checkTimeout(long now, long timeoutNanos) {
-        if (outstanding > 0 && now - written[head] > timeoutNanos && channel != null) {
-            stats.error(ErrorKind.TIMEOUT, outstanding);
-            outstanding = 0;
-            closeOnPurpose(null);
+        for (int i = 0; i < outstanding; i++) {
+            int slot = (head + i) % pipeline;
+            if (!timedOut[slot] && now - written[slot] > timeoutNanos) {
+                timedOut[slot] = true;
+                stats.error(ErrorKind.TIMEOUT, 1);
+            }
         }
     }
 
@@ -212,6 +229,7 @@ final class DriverConnection {
             int slot = (head + outstanding + i) % pipeline;
             latencyStart[slot] = now;
             written[slot] = now;
+            timedOut[slot] = false;
         }
         write(n, flush);
     }
@@ -230,6 +248,7 @@ final class DriverConnection {
             int slot = (head + outstanding + n) % pipeline;
             latencyStart[slot] = schedule.next();
             written[slot] = now;
+            timedOut[slot] = false;
             schedule.advance();
             n++;
         }

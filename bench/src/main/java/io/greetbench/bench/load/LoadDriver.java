@@ -169,7 +169,7 @@ public final class LoadDriver {
                 }));
             }
             for (io.netty.util.concurrent.Future<?> f : closing) {
-                f.await(10, TimeUnit.SECONDS);
+                f.await(30, TimeUnit.SECONDS);
             }
             run.recording(false);
             run.stop();
@@ -188,7 +188,7 @@ public final class LoadDriver {
             LoadStats.Snapshot counts = LoadStats.Snapshot.empty();
             for (EventLoop loop : eventLoops) {
                 LoadStats stats = run.statsOf(loop);
-                counts = counts.plus(loop.submit(stats::snapshot).get(10, TimeUnit.SECONDS));
+                counts = counts.plus(loop.submit(stats::snapshot).get(30, TimeUnit.SECONDS));
             }
             return new LoadResult(spec.target().url(), spec.openLoop() ? "open" : "closed", spec.connections(),
                     spec.pipeline(), spec.rate(), spec.warmup().toNanos() / 1e9, windowNanos / 1e9, counts.completed(),

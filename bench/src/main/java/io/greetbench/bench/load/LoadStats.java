@@ -46,6 +46,13 @@ final class LoadStats {
         unansweredAtEnd++;
     }
 
+    /** An answer that came after the timeout (an error already): its latency goes into the histogram. */
+    void lateAnswer(long latencyNanos) {
+        if (run.recording()) {
+            latencyMicros.recordValue(Math.max(0, latencyNanos / 1000));
+        }
+    }
+
     void error(ErrorKind kind, long count) {
         if (run.recording() && count > 0) {
             errors[kind.ordinal()] += count;

@@ -45,6 +45,27 @@ final class Charts {
         }
     }
 
+    /** One bar per category; false when there is nothing to draw. */
+    static boolean bar(Path file, String title, String categoryLabel, String valueLabel, Map<String, Double> values)
+            throws IOException {
+        if (values.isEmpty()) {
+            return false;
+        }
+        org.jfree.data.category.DefaultCategoryDataset data = new org.jfree.data.category.DefaultCategoryDataset();
+        values.forEach((k, v) -> data.addValue(v, valueLabel, k));
+        System.setProperty("java.awt.headless", "true");
+        javax.imageio.ImageIO.setUseCache(false);
+        JFreeChart chart = ChartFactory.createBarChart(title, categoryLabel, valueLabel, data, PlotOrientation.HORIZONTAL,
+                false, false, false);
+        chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        chart.getCategoryPlot().setBackgroundPaint(Color.WHITE);
+        chart.getCategoryPlot().getRenderer().setSeriesPaint(0, PALETTE[0]);
+        ((org.jfree.chart.renderer.category.BarRenderer) chart.getCategoryPlot().getRenderer())
+                .setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+        ChartUtils.saveChartAsPNG(file.toFile(), chart, 960, 120 + 40 * values.size());
+        return true;
+    }
+
     /**
      * One line per series, points as (x, y); a log scale on either axis when asked.
      *

@@ -1,5 +1,6 @@
 package io.greetbench.bench.report;
 
+import io.greetbench.bench.run.Environment;
 import io.greetbench.bench.run.ResultsFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,6 +72,55 @@ public final class ReportWriter {
         Charts.prepare();
     }
 
+    static final String HEADLINE_START = "<!-- greetbench:headline:start -->";
+    static final String HEADLINE_END = "<!-- greetbench:headline:end -->";
+
+    /**
+     * Replaces the block between the headline markers in {@code markdownFile} (a README) with this
+     * run's headline table and throughput chart, linked relative to that file.
+     */
+    public static void updateHeadline(Path dir, Path markdownFile) throws IOException {
+        String text = Files.readString(markdownFile, StandardCharsets.UTF_8);
+        int start = text.indexOf(HEADLINE_START);
+        int end = text.indexOf(HEADLINE_END);
+        if (start < 0 || end < start) {
+            throw new IOException(markdownFile + " has no " + HEADLINE_START + " ... " + HEADLINE_END + " block");
+        }
+        ReportWriter w = new ReportWriter(dir, Environment.read(dir), ResultsFile.read(dir));
+        Path link = markdownFile.toAbsolutePath().getParent().relativize(dir.toAbsolutePath());
+        String block = HEADLINE_START + "\n" + w.headlineMarkdown(link) + HEADLINE_END;
+        Files.writeString(markdownFile, text.substring(0, start) + block + text.substring(end + HEADLINE_END.length()),
+                StandardCharsets.UTF_8);
+    }
+
+    private String headlineMarkdown(Path link) {
+        List<Integer> plain = connectionsOf("plaintext");
+        List<Integer> wait = connectionsOf("io-wait");
+        int pc = plain.contains(1024) ? 1024 : plain.isEmpty() ? -1 : plain.get(plain.size() - 1);
+        int wc = wait.isEmpty() ? -1 : wait.get(wait.size() - 1);
+        StringBuilder md = new StringBuilder();
+        md.append(String.format(Locale.ROOT, "From [%s](%s/README.md) (%s, %s trial(s) per cell; median). "
+                + "Plaintext at %,d connections, io-wait (20 ms per request) at %,d; † driver-bound.%n%n",
+                link.getFileName(), link, env.getOrDefault("cpuModel", "?") + ", " + env.getOrDefault("onlineCpus", "?") + " CPUs",
+                ((Map<?, ?>) env.getOrDefault("options", Map.of())).get("trials"), pc, wc));
+        md.append("| runtime | plaintext req/s | server CPU µs/req | plaintext p99 | io-wait req/s | io-wait p99 | peak RSS | threads |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (String runtime : runtimes()) {
+            CellStats p = pc < 0 ? null : cell(runtime, "plaintext", pc, 0.0);
+            CellStats w = wc < 0 ? null : cell(runtime, "io-wait", wc, 0.0);
+            md.append("| `").append(runtime).append("` | ")
+                    .append(p == null || p.ok.isEmpty() ? "–" : Fmt.rate(p.rps().median()) + (p.driverBound() ? " †" : "")).append(" | ")
+                    .append(p == null ? "–" : Fmt.cpu(p.cpuPerRequest().median())).append(" | ")
+                    .append(p == null ? "–" : Fmt.micros(p.p99().median())).append(" | ")
+                    .append(w == null || w.ok.isEmpty() ? "–" : Fmt.rate(w.rps().median())).append(" | ")
+                    .append(w == null ? "–" : Fmt.micros(w.p99().median())).append(" | ")
+                    .append(p == null ? "–" : Fmt.mib(p.rssPeakKb().median())).append(" | ")
+                    .append(p == null ? "–" : Fmt.count(p.threadsPeak().median())).append(" |\n");
+        }
+        md.append("\n![plaintext throughput](").append(link).append("/plaintext-throughput.png)\n");
+        return md.toString();
+    }
+
     /** The headline table for a terminal: one line per runtime. */
     public static String summaryTable(Path dir) throws IOException {
         ReportWriter w = new ReportWriter(dir, Map.of(), ResultsFile.read(dir));
@@ -102,6 +152,9 @@ public final class ReportWriter {
         rateSection(md);
         pipelinedSection(md);
         memorySection(md);
+        if (JmhSection.present(dir)) {
+            JmhSection.render(dir, md);
+        }
         problemsSection(md);
         librariesSection(md);
         return md.toString();

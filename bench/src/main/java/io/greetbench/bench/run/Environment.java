@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * {@code environment.json}: the machine, the JVM and its flags, every runtime library's version, the
  * git commit and the exact command, so a report always says what produced its numbers.
  */
-final class Environment {
+public final class Environment {
     static final String NAME = "environment.json";
     private static final String[][] LIBRARIES = {
         {"io.netty", "netty-codec-http"}, {"io.netty", "netty-transport-native-epoll"},
@@ -84,7 +84,7 @@ final class Environment {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> read(Path dir) throws IOException {
+    public static Map<String, Object> read(Path dir) throws IOException {
         Path file = dir.resolve(NAME);
         return Files.exists(file) ? new ObjectMapper().readValue(file.toFile(), Map.class) : Map.of();
     }

@@ -167,7 +167,13 @@ public final class Orchestrator {
             LoadSpec spec = new LoadSpec(target, cell.connections(), options.warmup(), options.duration(), rate, false,
                     pipeline, GREETING, 1, timeout, 0, 0, null);
             Sampling sampling = new Sampling(server, logFile, measuringHook);
-            LoadResult result = LoadDriver.runObserved(spec, sampling);
+            LoadResult result;
+            try {
+                result = LoadDriver.runObserved(spec, sampling);
+            } catch (IOException | RuntimeException e) {
+                return fail(m, "the load driver failed: " + e.getMessage()
+                        + (e.getCause() != null ? " (" + e.getCause() + ")" : ""));
+            }
             Map<String, Object> load = result.toMap();
             m.put("load", load);
             m.put("server", sampling.serverUse(result));

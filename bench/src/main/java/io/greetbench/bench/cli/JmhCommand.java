@@ -1,0 +1,68 @@
+package io.greetbench.bench.cli;
+
+import io.greetbench.core.Runtimes;
+import io.greetbench.core.ServerRuntime;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * {@code greetbench jmh [JMH options]}: the JMH benchmarks from {@code bench/target/benchmarks.jar}.
+ * Results go to a folder as JMH JSON ({@code jmh-result.json}, what the JMH visualizers read), and
+ * the round trip runs over the runtimes available on this JVM unless {@code -p runtime=...} says otherwise.
+ */
+@Command(name = "jmh", description = {
+    "Run the JMH benchmarks (any JMH option passes through: -l lists them, -prof gc adds allocation per op).",
+    "Writes OUT/jmh-result.json; 'greetbench report OUT' turns it into a table and a chart."})
+final class JmhCommand implements Callable<Integer> {
+    @Option(names = "--out", description = "Results folder (default: results/jmh-<time>).")
+    Path out;
+
+    @Unmatched
+    List<String> jmhArgs = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        Path jar = RunSettings.root().resolve("bench/target/benchmarks.jar");
+        if (!Files.isRegularFile(jar)) {
+            System.err.println("greetbench: " + jar + " is missing; build it with: mvn -B -DskipTests package");
+            return GreetbenchCommand.USAGE_ERROR;
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String flags = System.getenv().getOrDefault("GREETBENCH_JVM_FLAGS", "");
+        if (!flags.isBlank()) {
+            command.addAll(Arrays.asList(flags.trim().split("\\s+"))); // forks inherit them
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(jmhArgs);
+        boolean listing = jmhArgs.stream().anyMatch(a -> a.equals("-l") || a.equals("-lp") || a.equals("-h")
+                || a.equals("-lprof") || a.equals("-lrf"));
+        Path dir = null;
+        if (!listing) {
+            if (jmhArgs.stream().noneMatch(a -> a.startsWith("runtime=") || a.startsWith("-p runtime="))) {
+                String available = Runtimes.all().stream().filter(r -> r.unavailableReason().isEmpty())
+                        .map(ServerRuntime::name).collect(Collectors.joining(","));
+                command.addAll(List.of("-p", "runtime=" + available));
+            }
+            if (!jmhArgs.contains("-rff")) {
+                dir = (out != null ? out : RunSettings.root().resolve("results").resolve("jmh-" + RunSettings.stamp()))
+                        .toAbsolutePath();
+                Files.createDirectories(dir);
+                command.addAll(List.of("-rf", "json", "-rff", dir.resolve("jmh-result.json").toString()));
+            }
+        }
+        int code = new ProcessBuilder(command).inheritIO().start().waitFor();
+        if (dir != null && code == 0) {
+            System.out.println("results: " + dir.resolve("jmh-result.json") + "  (report: ./greetbench report " + dir + ")");
+        }
+        return code;
+    }
+}
