@@ -25,6 +25,11 @@ final class ArrivalSchedule {
         return (long) next;
     }
 
+    /** Drops the requests due before {@code nanos}: the next one is due then. */
+    void restartAt(long nanos) {
+        next = nanos;
+    }
+
     /** Moves on to the request after the next one. */
     void advance() {
         double gap = poisson ? -Math.log(1.0 - random.nextDouble()) * meanGapNanos : meanGapNanos;

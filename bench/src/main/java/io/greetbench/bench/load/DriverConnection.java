@@ -182,6 +182,21 @@ final class DriverConnection {
         }
     }
 
+    /**
+     * At the start of the window: lateness built up during the warm-up (a cold server falling behind
+     * the open loop's schedule) is forgiven, so the window measures the server warm, not the backlog
+     * of its warm-up. Requests already out count from now at the earliest; the schedule restarts now.
+     */
+    void windowOpens(long now) {
+        for (int i = 0; i < outstanding; i++) {
+            int slot = (head + i) % pipeline;
+            latencyStart[slot] = Math.max(latencyStart[slot], now);
+        }
+        if (schedule != null && schedule.next() < now) {
+            schedule.restartAt(now);
+        }
+    }
+
     /** At the end of the window: records what is still unanswered, or due and unsent, by its age so far. */
     void recordUnanswered(long now) {
         for (int i = 0; i < outstanding; i++) {

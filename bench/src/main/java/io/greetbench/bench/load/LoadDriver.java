@@ -139,6 +139,18 @@ public final class LoadDriver {
             long[] cpuBefore = cpuTimes(threads, loopThreads);
             CpuBusy cpuBusy = CpuBusy.startForThisProcess();
 
+            // Open the window on every loop: forgive warm-up lateness, then start recording.
+            List<io.netty.util.concurrent.Future<?>> opening = new ArrayList<>();
+            for (EventLoop loop : eventLoops) {
+                List<DriverConnection> mine = connections.stream().filter(c -> c.loop() == loop).toList();
+                opening.add(loop.submit(() -> {
+                    long now = System.nanoTime();
+                    mine.forEach(c -> c.windowOpens(now));
+                }));
+            }
+            for (io.netty.util.concurrent.Future<?> f : opening) {
+                f.await(30, TimeUnit.SECONDS);
+            }
             for (EventLoop loop : eventLoops) {
                 run.statsOf(loop).recorder().reset();
             }

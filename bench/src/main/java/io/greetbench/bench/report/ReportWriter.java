@@ -138,6 +138,13 @@ public final class ReportWriter {
                 .append("driver's CPU, not the server, was saturated: there the server may be faster than shown. ")
                 .append("Raw data: [`results.jsonl`](results.jsonl), [`environment.json`](environment.json). ")
                 .append("Regenerate this page with `./greetbench report ").append(relative(dir)).append("`.\n\n");
+        Path notes = dir.resolve("NOTES.md");
+        if (Files.isRegularFile(notes)) {
+            md.append("> **Maintainers' note** (from [`NOTES.md`](NOTES.md), written by hand, not computed):\n>\n");
+            Files.readString(notes, StandardCharsets.UTF_8).strip().lines()
+                    .forEach(l -> md.append("> ").append(l).append('\n'));
+            md.append('\n');
+        }
         md.append("## What this run shows\n\n");
         for (String finding : findings()) {
             md.append("- ").append(finding).append('\n');
