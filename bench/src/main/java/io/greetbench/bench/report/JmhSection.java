@@ -12,7 +12,7 @@ import java.util.Map;
 /** The report's JMH part, from the JMH JSON ({@code jmh-result.json}) in the results folder. */
 final class JmhSection {
     static final String FILE = "jmh-result.json";
-    private static final String ALLOC = "·gc.alloc.rate.norm";
+    private static final String ALLOC = "gc.alloc.rate.norm"; // JMH 1.37's name (older versions prefix "·")
 
     private JmhSection() {
     }
@@ -40,6 +40,9 @@ final class JmhSection {
             r.path("params").fields().forEachRemaining(e -> params.append(e.getKey()).append('=').append(e.getValue().asText()).append(' '));
             JsonNode primary = r.path("primaryMetric");
             JsonNode alloc = r.path("secondaryMetrics").path(ALLOC);
+            if (alloc.isMissingNode()) {
+                alloc = r.path("secondaryMetrics").path("·" + ALLOC);
+            }
             String allocText = alloc.isMissingNode() ? "–" : String.format(Locale.ROOT, "%.0f B", alloc.path("score").asDouble());
             md.append("| ").append(shortName).append(" | ").append(params.toString().trim()).append(" | ")
                     .append(r.path("mode").asText()).append(" | ")
