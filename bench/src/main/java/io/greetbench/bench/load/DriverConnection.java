@@ -56,10 +56,6 @@ final class DriverConnection {
         return loop;
     }
 
-    boolean connected() {
-        return channel != null && channel.isActive();
-    }
-
     /** Opens (or reopens) the channel; a failure is a connect error, retried while the run goes on. */
     void connect() {
         ChannelFuture future = run.bootstrapFor(loop, this).connect(run.spec().target().address(), local);
