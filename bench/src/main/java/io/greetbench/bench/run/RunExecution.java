@@ -159,13 +159,6 @@ public final class RunExecution {
         Process child = pb.start();
         // Ctrl-C reaches the child too (same process group); a SIGTERM to this process is passed on.
         // Either way, wait here while the child stops its servers and writes the report.
-        Thread waiter = new Thread(() -> {
-            try {
-                child.waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 child.destroy();
@@ -175,8 +168,7 @@ public final class RunExecution {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }));
-        waiter.start();
+        }, "greetbench-pass-on-stop"));
         return child.waitFor();
     }
 }
