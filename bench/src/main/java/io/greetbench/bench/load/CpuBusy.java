@@ -3,9 +3,7 @@ package io.greetbench.bench.load;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.List;
 
 /**
  * How busy a set of CPUs was between two readings of {@code /proc/stat}, counting everything that ran
@@ -78,7 +76,7 @@ public final class CpuBusy {
     private static long[] read(BitSet cpus) throws IOException {
         long total = 0;
         long idle = 0;
-        List<String> seen = new ArrayList<>();
+        boolean seen = false;
         for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
             if (!line.startsWith("cpu") || line.startsWith("cpu ")) {
                 continue;
@@ -88,7 +86,7 @@ public final class CpuBusy {
             if (!cpus.get(cpu)) {
                 continue;
             }
-            seen.add(f[0]);
+            seen = true;
             for (int i = 1; i < f.length && i <= 8; i++) { // user nice system idle iowait irq softirq steal
                 long v = Long.parseLong(f[i]);
                 total += v;
@@ -97,6 +95,6 @@ public final class CpuBusy {
                 }
             }
         }
-        return seen.isEmpty() ? null : new long[] {total, idle};
+        return seen ? new long[] {total, idle} : null;
     }
 }

@@ -22,7 +22,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
@@ -98,9 +100,15 @@ public final class LoadDriver {
                         : new InetSocketAddress(sources.get(i % sources.size()), 0);
                 connections.add(new DriverConnection(run, eventLoops.get(i % eventLoops.size()), local, random.split()));
             }
+            // Each loop's own connections, grouped once: the timeout checks and the window's opening
+            // and closing each walk a loop's connections on that loop.
+            Map<EventLoop, List<DriverConnection>> byLoop = new IdentityHashMap<>();
+            for (DriverConnection c : connections) {
+                byLoop.computeIfAbsent(c.loop(), l -> new ArrayList<>()).add(c);
+            }
             long timeoutNanos = spec.timeout().toNanos();
             for (EventLoop loop : eventLoops) {
-                List<DriverConnection> mine = connections.stream().filter(c -> c.loop() == loop).toList();
+                List<DriverConnection> mine = byLoop.getOrDefault(loop, List.of());
                 timeoutChecks.add(loop.scheduleAtFixedRate(() -> {
                     long now = System.nanoTime();
                     for (DriverConnection c : mine) {
@@ -142,7 +150,7 @@ public final class LoadDriver {
             // Open the window on every loop: forgive warm-up lateness, then start recording.
             List<io.netty.util.concurrent.Future<?>> opening = new ArrayList<>();
             for (EventLoop loop : eventLoops) {
-                List<DriverConnection> mine = connections.stream().filter(c -> c.loop() == loop).toList();
+                List<DriverConnection> mine = byLoop.getOrDefault(loop, List.of());
                 opening.add(loop.submit(() -> {
                     long now = System.nanoTime();
                     mine.forEach(c -> c.windowOpens(now));
@@ -172,7 +180,7 @@ public final class LoadDriver {
             // Close the window: first what is still unanswered goes in with its age, then nothing more.
             List<io.netty.util.concurrent.Future<?>> closing = new ArrayList<>();
             for (EventLoop loop : eventLoops) {
-                List<DriverConnection> mine = connections.stream().filter(c -> c.loop() == loop).toList();
+                List<DriverConnection> mine = byLoop.getOrDefault(loop, List.of());
                 closing.add(loop.submit(() -> {
                     long now = System.nanoTime();
                     run.stop(); // nothing is sent after this; the counters below then hold every request written

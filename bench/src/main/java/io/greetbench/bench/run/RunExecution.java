@@ -99,12 +99,6 @@ public final class RunExecution {
             return "CPU lists are written like 0 or 0-1 or 0,2; got --server-cpus " + o.serverCpus()
                     + " --driver-cpus " + o.driverCpus();
         }
-        int cpus = Runtime.getRuntime().availableProcessors();
-        try {
-            cpus = Math.max(cpus, CpuBusy.allowedCpus().length());
-        } catch (IOException e) {
-            // keep the JVM's count
-        }
         if (server.isEmpty() || driver.isEmpty() || server.intersects(driver)) {
             return "--server-cpus and --driver-cpus must be two separate, non-empty sets of CPUs (got " + o.serverCpus()
                     + " and " + o.driverCpus() + "): a shared CPU would make the driver and the server fight for it";

@@ -95,8 +95,8 @@ final class ServerProcess implements AutoCloseable {
                 if (java.util.Arrays.equals(body, expectedBody)) {
                     return;
                 }
-                lastProblem = "it answered wrongly: " + new String(body, StandardCharsets.UTF_8).strip();
-                throw new NotReadyException("the server " + lastProblem);
+                throw new NotReadyException("the server answered wrongly: "
+                        + new String(body, StandardCharsets.UTF_8).strip());
             } catch (IOException e) {
                 lastProblem = "no answer (" + e.getMessage() + ")";
             }

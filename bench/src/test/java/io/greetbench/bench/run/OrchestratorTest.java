@@ -151,7 +151,6 @@ class OrchestratorTest {
             servers.add(Long.parseLong(all.group(1)));
         }
         assertNoneAlive(servers);
-        p.descendants().forEach(d -> assertFalse(d.isAlive(), "left behind: " + d.pid()));
         List<Map<String, Object>> results = ResultsFile.read(out);
         assertTrue(results.stream().anyMatch(m -> "ok".equals(m.get("status"))), results.toString());
         assertTrue(Files.exists(out.resolve("README.md")), "no report after the interruption: " + log);
