@@ -40,8 +40,13 @@ final class LoadCommand implements Callable<Integer> {
     Duration duration;
 
     @Option(names = "--warmup", defaultValue = "2s", converter = DurationConverter.class,
-            description = "Unrecorded warm-up before the window (default: ${DEFAULT-VALUE}).")
+            description = "Unrecorded warm-up before the window; with --warmup-max, the least (default: ${DEFAULT-VALUE}).")
     Duration warmup;
+
+    @Option(names = "--warmup-max", defaultValue = "0s", converter = DurationConverter.class,
+            description = "Warm up past --warmup until the cost per answer stops falling, at most this long "
+                    + "(default: a fixed warm-up).")
+    Duration warmupMax;
 
     @Option(names = {"-R", "--rate"}, defaultValue = "0",
             description = "Open loop: total requests/s over all connections (default: closed loop).")
@@ -88,7 +93,7 @@ final class LoadCommand implements Callable<Integer> {
         LoadSpec load;
         try {
             Target target = Target.parse(url, allowRemote);
-            load = new LoadSpec(target, connections, warmup, duration, rate, poisson, pipeline, expectedBody(target),
+            load = new LoadSpec(target, connections, warmup, warmupMax, duration, rate, poisson, pipeline, expectedBody(target),
                     checkEvery, timeout, threads, sourceAddresses, hlog);
         } catch (IllegalArgumentException e) {
             err.println("greetbench: " + e.getMessage());
@@ -120,7 +125,8 @@ final class LoadCommand implements Callable<Integer> {
                 r.eventLoops() == 1 ? "" : "s", r.connections(),
                 spec.openLoop() ? String.format(Locale.ROOT, "open loop at %.0f req/s%s", spec.rate(),
                         spec.poisson() ? " (Poisson)" : "") : "closed loop",
-                r.pipeline() > 1 ? ", pipeline " + r.pipeline() : "", seconds(r.warmupSeconds())));
+                r.pipeline() > 1 ? ", pipeline " + r.pipeline() : "", seconds(r.warmupSeconds())
+                        + (r.warmupSettled() == null ? "" : r.warmupSettled() ? " (settled)" : " (NOT settled: hit --warmup-max)")));
         sb.append("  Latency Distribution (HdrHistogram")
                 .append(spec.openLoop() ? ", from intended send times)" : ")").append('\n');
         double[] pcts = {50, 75, 90, 99, 99.9, 99.99};

@@ -30,7 +30,7 @@ final class QuickCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         RunOptions options = settings.options(RunSettings.allRuntimes(), List.of(Scenario.PLAINTEXT, Scenario.IO_WAIT),
-                List.of(256), List.of(1000), 64, List.of(), Duration.ofSeconds(3), Duration.ofSeconds(2), 1,
+                List.of(256), List.of(1000), 64, List.of(), Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(2), 1,
                 RunSettings.root().resolve("results").resolve("quick-" + RunSettings.stamp()),
                 "greetbench " + String.join(" ", args));
         return RunExecution.execute(options, "quick", args.subList(1, args.size()).toArray(String[]::new), System.out,

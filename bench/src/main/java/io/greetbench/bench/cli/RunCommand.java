@@ -42,11 +42,16 @@ final class RunCommand implements Callable<Integer> {
             description = "latency-at-rate: fractions of each runtime's plaintext peak (default: ${DEFAULT-VALUE}).")
     List<Double> rates;
 
-    @Option(names = "--warmup", defaultValue = "4s", converter = DurationConverter.class,
-            description = "Unrecorded warm-up per measurement (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "3s", converter = DurationConverter.class,
+            description = "Least unrecorded warm-up per measurement (default: ${DEFAULT-VALUE}).")
     Duration warmup;
 
-    @Option(names = "--duration", defaultValue = "4s", converter = DurationConverter.class,
+    @Option(names = "--warmup-max", defaultValue = "30s", converter = DurationConverter.class,
+            description = {"Past --warmup, warm up until the server's CPU per request stops falling, at most this",
+                "long (default: ${DEFAULT-VALUE}); set it to --warmup for a fixed warm-up."})
+    Duration warmupMax;
+
+    @Option(names = "--duration", defaultValue = "5s", converter = DurationConverter.class,
             description = "Measured window per measurement (default: ${DEFAULT-VALUE}).")
     Duration duration;
 
@@ -61,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--trials must be at least 1");
             }
             options = settings.options(RunSettings.allRuntimes(), RunSettings.scenarios(scenarios), connections,
-                    ioWaitConnections, rateConnections, rates, warmup, duration, trials,
+                    ioWaitConnections, rateConnections, rates, warmup, warmupMax, duration, trials,
                     RunSettings.root().resolve("docs/results").resolve(RunSettings.stamp()),
                     "greetbench " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         } catch (IllegalArgumentException e) {

@@ -77,12 +77,13 @@ final class RunSettings {
 
     RunOptions options(List<String> defaultRuntimes, List<Scenario> scenarios, List<Integer> connections,
             List<Integer> ioWaitConnections, int rateConnections, List<Double> fractions, Duration warmup,
-            Duration duration, int trials, Path defaultOut, String command) {
+            Duration warmupMax, Duration duration, int trials, Path defaultOut, String command) {
         String[] cpus = defaultCpus();
         Path java = serverJava != null ? serverJava : Path.of(System.getProperty("java.home"), "bin", "java");
         return new RunOptions(runtimes != null ? runtimes : defaultRuntimes, scenarios, connections, ioWaitConnections,
-                rateConnections, fractions, Duration.ofMillis(20), warmup, duration, trials,
+                rateConnections, fractions, Duration.ofMillis(20), warmup, warmupMax, duration, trials,
                 serverCpus != null ? serverCpus : cpus[0], driverCpus != null ? driverCpus : cpus[1],
-                (out != null ? out : defaultOut).toAbsolutePath(), java, serverJvmFlags(), command);
+                (out != null ? out : defaultOut).toAbsolutePath(), java, serverJvmFlags(),
+                System.getenv().getOrDefault(io.greetbench.bench.run.RunExecution.COMMAND, command));
     }
 }

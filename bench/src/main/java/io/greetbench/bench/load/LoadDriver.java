@@ -42,6 +42,8 @@ import org.HdrHistogram.HistogramLogWriter;
 public final class LoadDriver {
     private static final int MAX_PENDING_CONNECTS = 512;
     private static final int CONNECTIONS_PER_SOURCE_ADDRESS = 20_000;
+    /** An adaptive warm-up ends once the cost per answer falls by less than this (10%) in two seconds. */
+    private static final double WARMUP_TOLERANCE = 0.10;
 
     private LoadDriver() {
     }
@@ -51,6 +53,14 @@ public final class LoadDriver {
         void windowStarted();
 
         void windowEnded();
+
+        /**
+         * The server's CPU time so far, in seconds, or NaN when it is not known here. When known, an
+         * adaptive warm-up waits until the server's CPU per answer settles (see {@link WarmupSettler}).
+         */
+        default double serverCpuSeconds() {
+            return Double.NaN;
+        }
     }
 
     /** Runs {@code spec} to the end; never longer than connect bound + warm-up + duration + a few seconds. */
@@ -130,9 +140,9 @@ public final class LoadDriver {
                 Thread.sleep(5);
             }
 
-            if (!spec.warmup().isZero()) {
-                Thread.sleep(spec.warmup().toMillis());
-            }
+            long warmupStart = System.nanoTime();
+            Boolean warmupSettled = warmUp(spec, run, eventLoops, observer);
+            double warmupSeconds = (System.nanoTime() - warmupStart) / 1e9;
             if (spec.hlog() != null) {
                 hlog = new HistogramLogWriter(new PrintStream(Files.newOutputStream(spec.hlog()), false, "UTF-8"));
                 hlog.outputComment("greetbench load " + spec.target().url() + " connections=" + spec.connections()
@@ -211,7 +221,7 @@ public final class LoadDriver {
                 counts = counts.plus(loop.submit(stats::snapshot).get(30, TimeUnit.SECONDS));
             }
             return new LoadResult(spec.target().url(), spec.openLoop() ? "open" : "closed", spec.connections(),
-                    spec.pipeline(), spec.rate(), spec.warmup().toNanos() / 1e9, windowNanos / 1e9, counts.completed(),
+                    spec.pipeline(), spec.rate(), warmupSeconds, warmupSettled, windowNanos / 1e9, counts.completed(),
                     counts.sent(), counts.answered(), counts.unansweredAtEnd(), counts.errors(), counts.reconnects(), total,
                     busiest, driverCpusBusy, driverCpus, loops);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
@@ -226,6 +236,40 @@ public final class LoadDriver {
             run.releaseBuffers();
             if (hlog != null) {
                 hlog.close();
+            }
+        }
+    }
+
+    /**
+     * The unrecorded warm-up: the fixed time, or (adaptive) slices of a second from the minimum on
+     * until the cost per answer settles or the maximum is reached.
+     *
+     * @return whether it settled; null for a fixed warm-up, which is not judged
+     */
+    private static Boolean warmUp(LoadSpec spec, LoadRun run, List<EventLoop> loops, WindowObserver observer)
+            throws InterruptedException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
+        if (!spec.adaptiveWarmup()) {
+            if (!spec.warmup().isZero()) {
+                Thread.sleep(spec.warmup().toMillis());
+            }
+            return null;
+        }
+        WarmupSettler settler = new WarmupSettler(spec.warmup().toNanos(), spec.warmupMax().toNanos(), WARMUP_TOLERANCE);
+        long start = System.nanoTime();
+        for (long second = 1; ; second++) {
+            long elapsed = System.nanoTime() - start;
+            long answered = 0;
+            for (EventLoop loop : loops) {
+                LoadStats stats = run.statsOf(loop);
+                answered += loop.submit(stats::snapshot).get(30, TimeUnit.SECONDS).answered();
+            }
+            double cpu = observer == null ? Double.NaN : observer.serverCpuSeconds();
+            if (settler.observe(elapsed, answered, cpu)) {
+                return settler.settled();
+            }
+            long next = start + second * 1_000_000_000L;
+            for (long left = next - System.nanoTime(); left > 0; left = next - System.nanoTime()) {
+                Thread.sleep(TimeUnit.NANOSECONDS.toMillis(left) + 1); // whole slices: never wake a hair early
             }
         }
     }

@@ -13,7 +13,9 @@ import org.HdrHistogram.Histogram;
  * @param connections          connections asked for
  * @param pipeline             pipelining depth
  * @param offeredRate          open loop: the rate asked for (req/s); 0 for the closed loop
- * @param warmupSeconds        unrecorded warm-up
+ * @param warmupSeconds        unrecorded warm-up, as it really lasted
+ * @param warmupSettled        adaptive warm-up: whether the cost per answer settled before the
+ *                             maximum; null for a fixed warm-up
  * @param durationSeconds      the measured window, as it really lasted
  * @param requests             correct answers in the window
  * @param sentTotal            requests written over the whole run, warm-up included
@@ -29,7 +31,7 @@ import org.HdrHistogram.Histogram;
  * @param eventLoops           driver threads
  */
 public record LoadResult(String target, String mode, int connections, int pipeline, double offeredRate,
-        double warmupSeconds, double durationSeconds, long requests, long sentTotal, long answeredTotal, long unansweredAtEnd, Map<ErrorKind, Long> errors,
+        double warmupSeconds, Boolean warmupSettled, double durationSeconds, long requests, long sentTotal, long answeredTotal, long unansweredAtEnd, Map<ErrorKind, Long> errors,
         long reconnects, Histogram latency, double driverCpuUtilization, double driverCpusBusy, int driverCpus,
         int eventLoops) {
 
@@ -71,6 +73,9 @@ public record LoadResult(String target, String mode, int connections, int pipeli
         m.put("pipeline", pipeline);
         m.put("offeredRate", offeredRate);
         m.put("warmupSeconds", warmupSeconds);
+        if (warmupSettled != null) {
+            m.put("warmupSettled", warmupSettled);
+        }
         m.put("durationSeconds", durationSeconds);
         m.put("requests", requests);
         m.put("requestsPerSecond", requestsPerSecond());

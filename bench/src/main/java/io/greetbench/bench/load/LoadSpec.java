@@ -10,7 +10,10 @@ import java.time.Duration;
  *
  * @param target        what to load
  * @param connections   concurrent keep-alive connections
- * @param warmup        unrecorded time before the measured window
+ * @param warmup        unrecorded time before the measured window; with a longer {@code warmupMax},
+ *                      the least warm-up, which then goes on until the cost per request settles
+ *                      ({@link WarmupSettler})
+ * @param warmupMax     the most warm-up; not longer than {@code warmup}: a fixed warm-up
  * @param duration      the measured window
  * @param rate          total requests per second for the open loop; 0 for the closed loop
  * @param poisson       open loop only: exponential gaps between arrivals instead of even ones
@@ -22,7 +25,7 @@ import java.time.Duration;
  * @param sourceAddresses how many local addresses (127.0.0.1, .2, ...) to spread connections over; 0: as needed
  * @param hlog          HdrHistogram interval log to write, or null
  */
-public record LoadSpec(Target target, int connections, Duration warmup, Duration duration, double rate,
+public record LoadSpec(Target target, int connections, Duration warmup, Duration warmupMax, Duration duration, double rate,
         boolean poisson, int pipeline, byte[] expectedBody, int checkEvery, Duration timeout, int eventLoops,
         int sourceAddresses, Path hlog) {
 
@@ -35,6 +38,9 @@ public record LoadSpec(Target target, int connections, Duration warmup, Duration
         }
         if (warmup.isNegative()) {
             throw new IllegalArgumentException("--warmup must not be negative");
+        }
+        if (warmupMax.compareTo(warmup) < 0) {
+            warmupMax = warmup;
         }
         if (rate < 0) {
             throw new IllegalArgumentException("--rate must not be negative");
@@ -49,7 +55,7 @@ public record LoadSpec(Target target, int connections, Duration warmup, Duration
 
     /** A closed-loop spec with the defaults: no warm-up, no pipelining, every body checked, 2 s timeout. */
     public static LoadSpec closedLoop(Target target, int connections, Duration duration, byte[] expectedBody) {
-        return new LoadSpec(target, connections, Duration.ZERO, duration, 0, false, 1, expectedBody, 1,
+        return new LoadSpec(target, connections, Duration.ZERO, Duration.ZERO, duration, 0, false, 1, expectedBody, 1,
                 Duration.ofSeconds(2), 0, 0, null);
     }
 
@@ -57,23 +63,28 @@ public record LoadSpec(Target target, int connections, Duration warmup, Duration
         return rate > 0;
     }
 
+    /** Whether the warm-up goes on past its minimum until the cost per request settles. */
+    public boolean adaptiveWarmup() {
+        return warmupMax.compareTo(warmup) > 0;
+    }
+
     public LoadSpec withWarmup(Duration warmup) {
-        return new LoadSpec(target, connections, warmup, duration, rate, poisson, pipeline, expectedBody, checkEvery,
+        return new LoadSpec(target, connections, warmup, warmup, duration, rate, poisson, pipeline, expectedBody, checkEvery,
                 timeout, eventLoops, sourceAddresses, hlog);
     }
 
     public LoadSpec withRate(double rate) {
-        return new LoadSpec(target, connections, warmup, duration, rate, poisson, pipeline, expectedBody, checkEvery,
+        return new LoadSpec(target, connections, warmup, warmupMax, duration, rate, poisson, pipeline, expectedBody, checkEvery,
                 timeout, eventLoops, sourceAddresses, hlog);
     }
 
     public LoadSpec withPipeline(int pipeline) {
-        return new LoadSpec(target, connections, warmup, duration, rate, poisson, pipeline, expectedBody, checkEvery,
+        return new LoadSpec(target, connections, warmup, warmupMax, duration, rate, poisson, pipeline, expectedBody, checkEvery,
                 timeout, eventLoops, sourceAddresses, hlog);
     }
 
     public LoadSpec withTimeout(Duration timeout) {
-        return new LoadSpec(target, connections, warmup, duration, rate, poisson, pipeline, expectedBody, checkEvery,
+        return new LoadSpec(target, connections, warmup, warmupMax, duration, rate, poisson, pipeline, expectedBody, checkEvery,
                 timeout, eventLoops, sourceAddresses, hlog);
     }
 }

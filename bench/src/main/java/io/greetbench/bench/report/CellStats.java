@@ -61,6 +61,27 @@ final class CellStats {
         return spread("offeredRate");
     }
 
+    /** The machine's speed probe per trial (mean of before and after; ns per million units, lower is faster). */
+    Spread machineProbe() {
+        List<Double> values = new ArrayList<>();
+        for (Map<String, Object> m : ok) {
+            Number before = num(m, "machineProbe", "beforeNanos");
+            Number after = num(m, "machineProbe", "afterNanos");
+            if (before != null && after != null) {
+                values.add((before.doubleValue() + after.doubleValue()) / 2);
+            }
+        }
+        return Spread.of(values);
+    }
+
+    /** Cells whose adaptive warm-up reached its maximum without settling. */
+    long unsettledWarmups() {
+        return ok.stream().filter(m -> {
+            Object o = m.get("load") instanceof Map<?, ?> load ? load.get("warmupSettled") : null;
+            return Boolean.FALSE.equals(o);
+        }).count();
+    }
+
     Spread gcPauseMillis() {
         return spread("server", "gcPauseMillis");
     }

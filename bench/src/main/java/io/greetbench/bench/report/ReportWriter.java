@@ -183,12 +183,22 @@ public final class ReportWriter {
                 .orElse(String.valueOf(env.get("serverJavaVersion")));
         return String.format(Locale.ROOT,
                 "Measured %s on **%s** (%s CPUs online, %s of memory), %s, %s. Servers: %s, flags `%s`, pinned to CPU %s; "
-                        + "load driver pinned to CPU %s. Commit `%s`%s. Each measurement: %s s warm-up, %s s window, "
+                        + "load driver pinned to CPU %s. Commit `%s`%s. Each measurement: %s, %s s window, "
                         + "%s trial(s). Command: `%s`.",
                 env.get("startedAt"), env.get("cpuModel"), env.get("onlineCpus"), env.get("memTotal"), env.get("kernel"),
                 env.get("os"), javaVersion, String.join(" ", listOf(env.get("serverJvmFlags"))), env.get("serverCpus"),
                 env.get("driverCpus"), env.get("gitCommit"), Boolean.TRUE.equals(env.get("gitDirty")) ? " (with uncommitted changes)" : "",
-                opts.get("warmupSeconds"), opts.get("durationSeconds"), opts.get("trials"), env.get("command"));
+                warmupText(opts), opts.get("durationSeconds"), opts.get("trials"), env.get("command"));
+    }
+
+    private static String warmupText(Map<String, Object> opts) {
+        Object min = opts.get("warmupSeconds");
+        Object max = opts.get("warmupMaxSeconds");
+        if (max instanceof Number mx && min instanceof Number mn && mx.doubleValue() > mn.doubleValue()) {
+            return "at least " + min + " s and at most " + max + " s of warm-up (until the server's CPU per request "
+                    + "stopped falling)";
+        }
+        return min + " s warm-up";
     }
 
     @SuppressWarnings("unchecked")
@@ -311,12 +321,22 @@ public final class ReportWriter {
         }
         List<String> noisy = new ArrayList<>();
         long multiTrial = 0;
+        long machineToo = 0;
+        long probed = 0;
         for (CellStats c : cells.values()) {
             Spread s = c.rps();
             if (s.n() >= 2 && !c.scenario.equals("latency-at-rate")) {
                 multiTrial++;
                 if (s.relativeRange() > NOISY) {
-                    noisy.add(c.runtime + " " + c.scenario + " c=" + c.connections + " (" + Fmt.pct(s.relativeRange()) + ")");
+                    Spread machine = c.machineProbe();
+                    String probe = "";
+                    if (machine.n() >= 2) {
+                        probed++;
+                        machineToo += machine.relativeRange() > NOISY ? 1 : 0;
+                        probe = "; machine " + Fmt.pct(machine.relativeRange());
+                    }
+                    noisy.add(c.runtime + " " + c.scenario + " c=" + c.connections + " (" + Fmt.pct(s.relativeRange())
+                            + probe + (c.driverBound() ? "; driver-bound" : "") + ")");
                 }
             }
         }
@@ -329,7 +349,45 @@ public final class ReportWriter {
             md.append(String.format(Locale.ROOT, "Between-trial spread of throughput ((max − min) / median): %d of %d cells "
                     + "within %s.", multiTrial - noisy.size(), multiTrial, Fmt.pct(NOISY)));
             md.append(noisy.isEmpty() ? "\n\n" : " Above it: " + String.join(", ", noisy) + ".\n\n");
+            if (probed > 0) {
+                md.append(String.format(Locale.ROOT, "\"machine\" is the spread of the machine's own speed over the same trials "
+                        + "(a fixed loop timed on the driver CPU before and after each measurement): in %d of these %d "
+                        + "cells the machine itself ran more than %s faster in one trial than in another, so the "
+                        + "spread there is at least partly the host's, not the runtime's.\n\n", machineToo, probed,
+                        Fmt.pct(NOISY)));
+            }
         }
+        warmupSummary(md);
+    }
+
+    /** How long the adaptive warm-ups took per runtime, and which never settled. */
+    private void warmupSummary(StringBuilder md) {
+        Map<String, List<Double>> byRuntime = new java.util.TreeMap<>();
+        List<String> unsettled = new ArrayList<>();
+        for (CellStats c : cells.values()) {
+            for (Map<String, Object> m : c.ok) {
+                Number w = CellStats.num(m, "load", "warmupSeconds");
+                if (w != null && m.get("load") instanceof Map<?, ?> load && load.containsKey("warmupSettled")) {
+                    byRuntime.computeIfAbsent(c.runtime, k -> new ArrayList<>()).add(w.doubleValue());
+                }
+            }
+            if (c.unsettledWarmups() > 0) {
+                unsettled.add(c.runtime + " " + c.scenario + " c=" + c.connections
+                        + (c.rateFraction > 0 ? " at " + Fmt.pct(c.rateFraction) : "") + " (" + c.unsettledWarmups() + ")");
+            }
+        }
+        if (byRuntime.isEmpty()) {
+            return;
+        }
+        List<String> parts = new ArrayList<>();
+        byRuntime.forEach((runtime, values) -> {
+            Spread s = Spread.of(values);
+            parts.add(String.format(Locale.ROOT, "%s %.0f s (%.0f–%.0f)", runtime, s.median(), s.min(), s.max()));
+        });
+        md.append("Adaptive warm-up, until the server's CPU per request stopped falling (median, min–max over all its "
+                + "measurements): ").append(String.join(", ", parts)).append(". ");
+        md.append(unsettled.isEmpty() ? "Every warm-up settled before the maximum.\n\n"
+                : "Reached the maximum without settling (measured anyway): " + String.join(", ", unsettled) + ".\n\n");
     }
 
     @SuppressWarnings("unchecked")

@@ -64,6 +64,7 @@ public final class Environment {
         opts.put("rateFractions", options.rateFractions());
         opts.put("ioWaitMillis", options.ioWait().toMillis());
         opts.put("warmupSeconds", options.warmup().toMillis() / 1000.0);
+        opts.put("warmupMaxSeconds", Math.max(options.warmup().toMillis(), options.warmupMax().toMillis()) / 1000.0);
         opts.put("durationSeconds", options.duration().toMillis() / 1000.0);
         opts.put("trials", options.trials());
         env.put("options", opts);

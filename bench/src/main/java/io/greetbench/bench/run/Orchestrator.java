@@ -90,7 +90,12 @@ public final class Orchestrator {
             }
         }
         List<Cell> plan = plan(usable);
-        double perCell = 2.5 + options.warmup().toMillis() / 1000.0 + options.duration().toMillis() / 1000.0;
+        MachineProbe.warmUp();
+        // A first guess for the ETA (it follows the real pace once cells are done): an adaptive
+        // warm-up has taken 6 to 11 s past start-up for the JVM runtimes on one CPU here.
+        boolean adaptive = options.warmupMax().compareTo(options.warmup()) > 0;
+        double perCell = 2.5 + options.warmup().toMillis() / 1000.0 + (adaptive ? 6 : 0)
+                + options.duration().toMillis() / 1000.0;
         Progress progress = new Progress(log, plan.size(), perCell);
         for (Cell cell : plan) {
             if (children.closed()) {
@@ -145,6 +150,9 @@ public final class Orchestrator {
             rate = peak * cell.rateFraction();
             m.put("offeredRate", rate);
         }
+        Map<String, Object> probe = new LinkedHashMap<>();
+        probe.put("beforeNanos", MachineProbe.nanosPerMillionUnits());
+        m.put("machineProbe", probe);
         ServerProcess server;
         try {
             server = cell.server().start(wait, options.serverCpus(), logFile, children);
@@ -164,7 +172,7 @@ public final class Orchestrator {
             Target target = Target.parse("http://127.0.0.1:" + server.port() + PATH, false);
             int pipeline = cell.scenario() == Scenario.PIPELINED ? PIPELINE_DEPTH : 1;
             Duration timeout = cell.scenario() == Scenario.IO_WAIT ? Duration.ofSeconds(10) : Duration.ofSeconds(5);
-            LoadSpec spec = new LoadSpec(target, cell.connections(), options.warmup(), options.duration(), rate, false,
+            LoadSpec spec = new LoadSpec(target, cell.connections(), options.warmup(), options.warmupMax(), options.duration(), rate, false,
                     pipeline, GREETING, 1, timeout, 0, 0, null);
             Sampling sampling = new Sampling(server, logFile, measuringHook);
             LoadResult result;
@@ -174,6 +182,7 @@ public final class Orchestrator {
                 return fail(m, "the load driver failed: " + e.getMessage()
                         + (e.getCause() != null ? " (" + e.getCause() + ")" : ""));
             }
+            probe.put("afterNanos", MachineProbe.nanosPerMillionUnits());
             Map<String, Object> load = result.toMap();
             m.put("load", load);
             m.put("server", sampling.serverUse(result));
@@ -282,6 +291,15 @@ public final class Orchestrator {
                 sampler = new ProcessSampler(server.pid());
             } catch (IOException e) {
                 sampler = null; // the server is gone; the load result will show it
+            }
+        }
+
+        @Override
+        public double serverCpuSeconds() {
+            try {
+                return ProcessSampler.cpuSeconds(server.pid());
+            } catch (IOException | RuntimeException e) {
+                return Double.NaN; // gone: the load result and the liveness check will say so
             }
         }
 

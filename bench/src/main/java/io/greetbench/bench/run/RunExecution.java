@@ -44,7 +44,7 @@ public final class RunExecution {
             String[] withOut = java.util.Arrays.copyOf(args, args.length + 2);
             withOut[args.length] = "--out";
             withOut[args.length + 1] = options.out().toString();
-            return restartPinned(options.driverCpus(), subcommand, withOut, err);
+            return restartPinned(options, subcommand, withOut);
         }
         Path root = Path.of(System.getenv().getOrDefault("GREETBENCH_ROOT", ".")).toAbsolutePath();
         ReportWriter.prepare();
@@ -140,9 +140,12 @@ public final class RunExecution {
     }
 
     /** Starts this same command again under {@code taskset -c cpus} and waits for it. */
-    private static int restartPinned(String cpus, String subcommand, String[] args, PrintStream err)
+    /** The command line as typed, handed to the pinned restart for the environment record. */
+    public static final String COMMAND = "GREETBENCH_COMMAND";
+
+    private static int restartPinned(RunOptions options, String subcommand, String[] args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("taskset", "-c", cpus,
+        List<String> command = new ArrayList<>(List.of("taskset", "-c", options.driverCpus(),
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.greetbench.bench.cli.GreetbenchCommand",
@@ -150,6 +153,7 @@ public final class RunExecution {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
         pb.environment().put(PINNED, "1");
+        pb.environment().put(COMMAND, options.command()); // as the user typed it, without the added --out
         Process child = pb.start();
         // Ctrl-C reaches the child too (same process group); a SIGTERM to this process is passed on.
         // Either way, wait here while the child stops its servers and writes the report.

@@ -14,7 +14,9 @@ import java.util.List;
  * @param rateConnections  connections of the open-loop and pipelined scenarios
  * @param rateFractions    latency-at-rate: fractions of the runtime's plaintext peak
  * @param ioWait           the per-request wait of io-wait
- * @param warmup           unrecorded warm-up per measurement
+ * @param warmup           unrecorded warm-up per measurement: the least, when {@code warmupMax} is longer
+ * @param warmupMax        the most warm-up: past {@code warmup} it goes on until the server's CPU per
+ *                         request settles; not longer than {@code warmup}: a fixed warm-up
  * @param duration         measured window per measurement
  * @param trials           repetitions of every cell, each on a fresh server process
  * @param serverCpus       taskset list for servers, e.g. "0"
@@ -26,6 +28,6 @@ import java.util.List;
  */
 public record RunOptions(List<String> runtimes, List<Scenario> scenarios, List<Integer> connections,
         List<Integer> ioWaitConnections, int rateConnections, List<Double> rateFractions, Duration ioWait,
-        Duration warmup, Duration duration, int trials, String serverCpus, String driverCpus, Path out,
+        Duration warmup, Duration warmupMax, Duration duration, int trials, String serverCpus, String driverCpus, Path out,
         Path serverJava, List<String> serverJvmFlags, String command) {
 }

@@ -42,7 +42,7 @@ class LoadDriverTest {
         long t0 = System.nanoTime();
         LoadResult r = LoadDriver.run(spec);
         long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
-        long bound = spec.warmup().plus(spec.duration()).plusSeconds(5).toSeconds();
+        long bound = spec.warmupMax().plus(spec.duration()).plusSeconds(5).toSeconds();
         assertTrue(seconds <= bound, "the run took " + seconds + " s, more than its " + bound + " s bound");
         return r;
     }
@@ -56,6 +56,8 @@ class LoadDriverTest {
             LoadResult r = timedRun(spec);
             assertEquals(0, r.errorCount(), r.toMap().toString());
             assertTrue(r.requests() > 1000, "only " + r.requests() + " answers through the proxy");
+            assertEquals(null, r.warmupSettled(), "a fixed warm-up is not judged");
+            assertTrue(r.warmupSeconds() >= 0.5 && r.warmupSeconds() < 1.5, "warm-up " + r.warmupSeconds());
             // The proxy saw exactly what the driver wrote, warm-up included ...
             long seen = awaitStable(proxy);
             assertEquals(r.sentTotal(), seen, "requests written by the driver vs. seen by the server");
@@ -95,7 +97,7 @@ class LoadDriverTest {
             // At twice capacity for T = 3 s, the k-th request is due at k/R but answered at k/C: the
             // last answered in the window waited about T (1 - C/R) = 1.5 s. A closed loop would say 20 ms.
             double rate = 2 * capacity;
-            LoadSpec open = new LoadSpec(t, 1, Duration.ZERO, Duration.ofSeconds(3), rate, false, 1, HELLO_WORLD, 1,
+            LoadSpec open = new LoadSpec(t, 1, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(3), rate, false, 1, HELLO_WORLD, 1,
                     Duration.ofSeconds(10), 0, 0, null);
             LoadResult o = timedRun(open);
             double expectedMaxMicros = 3e6 * (1 - capacity / rate);
@@ -113,10 +115,46 @@ class LoadDriverTest {
     void poissonArrivalsKeepTheAskedRate() throws Exception {
         try (RunningServer server = start("netty", Duration.ZERO)) {
             LoadSpec spec = new LoadSpec(target(server.port(), "/world"), 4, Duration.ofMillis(500),
-                    Duration.ofSeconds(3), 2000, true, 1, HELLO_WORLD, 1, Duration.ofSeconds(2), 0, 0, null);
+                    Duration.ofMillis(500), Duration.ofSeconds(3), 2000, true, 1, HELLO_WORLD, 1, Duration.ofSeconds(2), 0, 0, null);
             LoadResult r = timedRun(spec);
             assertEquals(0, r.errorCount());
             assertTrue(Math.abs(r.requestsPerSecond() - 2000) < 200, "rate " + r.requestsPerSecond());
+        }
+    }
+
+    @Test
+    void anAdaptiveWarmupEndsByItselfAndSaysWhetherItSettled() throws Exception {
+        try (RunningServer server = start("netty", Duration.ZERO)) {
+            LoadSpec spec = new LoadSpec(target(server.port(), "/world"), 4, Duration.ofMillis(500),
+                    Duration.ofSeconds(20), Duration.ofSeconds(1), 0, false, 1, HELLO_WORLD, 1, Duration.ofSeconds(2),
+                    0, 0, null);
+            // A server whose CPU per answer keeps halving never settles: the maximum ends the warm-up.
+            LoadSpec short_ = new LoadSpec(spec.target(), 4, Duration.ofMillis(500), Duration.ofSeconds(3),
+                    Duration.ofSeconds(1), 0, false, 1, HELLO_WORLD, 1, Duration.ofSeconds(2), 0, 0, null);
+            LoadResult never = LoadDriver.runObserved(short_, new LoadDriver.WindowObserver() {
+                private int calls;
+
+                @Override
+                public void windowStarted() {
+                }
+
+                @Override
+                public void windowEnded() {
+                }
+
+                @Override
+                public double serverCpuSeconds() {
+                    return 1 - Math.pow(0.5, calls++);
+                }
+            });
+            assertEquals(Boolean.FALSE, never.warmupSettled());
+            assertTrue(never.warmupSeconds() >= 3 && never.warmupSeconds() < 4.5, "warm-up " + never.warmupSeconds());
+            assertEquals(false, never.toMap().get("warmupSettled"));
+            // The server itself settles well before 20 s (an in-process server, already warm from above).
+            LoadResult r = timedRun(spec);
+            assertEquals(Boolean.TRUE, r.warmupSettled());
+            assertTrue(r.warmupSeconds() >= 0.5 && r.warmupSeconds() < 20, "warm-up " + r.warmupSeconds());
+            assertEquals(0, r.errorCount());
         }
     }
 
@@ -177,7 +215,7 @@ class LoadDriverTest {
     void writesAnIntervalLogThatHdrHistogramReads(@TempDir Path dir) throws Exception {
         Path hlog = dir.resolve("run.hlog");
         try (RunningServer server = start("netty", Duration.ZERO)) {
-            LoadSpec spec = new LoadSpec(target(server.port(), "/world"), 4, Duration.ZERO, Duration.ofMillis(2500), 0,
+            LoadSpec spec = new LoadSpec(target(server.port(), "/world"), 4, Duration.ZERO, Duration.ZERO, Duration.ofMillis(2500), 0,
                     false, 1, HELLO_WORLD, 1, Duration.ofSeconds(2), 0, 0, hlog);
             LoadResult r = timedRun(spec);
             List<EncodableHistogram> intervals = new ArrayList<>();

@@ -29,7 +29,7 @@ class OrchestratorTest {
 
     private static RunOptions tiny(Path out, List<String> runtimes, Path java) {
         return new RunOptions(runtimes, List.of(Scenario.PLAINTEXT), List.of(4), List.of(4), 4, List.of(0.5),
-                Duration.ofMillis(20), Duration.ofMillis(300), Duration.ofSeconds(1), 1, "0", "1", out, java,
+                Duration.ofMillis(20), Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofSeconds(1), 1, "0", "1", out, java,
                 List.of("-Xmx256m"), "test");
     }
 
@@ -52,6 +52,9 @@ class OrchestratorTest {
             assertTrue(((Number) server.get("cpuMicrosPerRequest")).doubleValue() > 0, m.toString());
             assertTrue(((Number) server.get("rssPeakKb")).longValue() > 10_000, m.toString());
             assertTrue(((Number) server.get("threadsPeak")).intValue() > 1, m.toString());
+            Map<?, ?> probe = (Map<?, ?>) m.get("machineProbe");
+            assertTrue(((Number) probe.get("beforeNanos")).doubleValue() > 0 && ((Number) probe.get("afterNanos")).doubleValue() > 0,
+                    m.toString());
         }
         assertTrue(Files.exists(out.resolve("environment.json")));
         Path readme = ReportWriter.write(out);
@@ -112,7 +115,7 @@ class OrchestratorTest {
         assertTrue(RunExecution.problem(tiny(out, List.of("netty"), Path.of("/nonexistent/bin/java")))
                 .contains("no Java at /nonexistent/bin/java"));
         RunOptions sameCpus = new RunOptions(List.of("netty"), List.of(Scenario.PLAINTEXT), List.of(4), List.of(4), 4,
-                List.of(), Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1), 1, "0", "0", out, JAVA, List.of(), "t");
+                List.of(), Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1), 1, "0", "0", out, JAVA, List.of(), "t");
         assertTrue(RunExecution.problem(sameCpus).contains("separate"));
         Path file = Files.writeString(out.resolve("not-a-dir"), "x");
         assertTrue(RunExecution.problem(tiny(file.resolve("sub"), List.of("netty"), JAVA)).contains("cannot write"));
