@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -47,13 +48,24 @@ final class GreetingHandler extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         try {
             if (!(msg instanceof HttpRequest)) {
-                return; // request bodies (HttpContent) are not read by this route
+                // Request bodies (HttpContent) are not read by this route, but a body the codec could
+                // not read (a bad chunk size) leaves the stream out of step: flush what is answered, close.
+                if (msg instanceof HttpObject content && content.decoderResult().isFailure()) {
+                    ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+                }
+                return;
             }
             HttpRequest request = (HttpRequest) msg;
             DecoderResult decoded = request.decoderResult();
             if (decoded.isFailure()) {
                 // The codec could not read this request; after it the stream is out of step, so close.
                 ctx.writeAndFlush(response(ctx, refusal(decoded.cause()), false, false))
+                        .addListener(ChannelFutureListener.CLOSE);
+                return;
+            }
+            if (request.protocolVersion().majorVersion() != 1) {
+                // The codec takes any NAME/x.y as a version; this server speaks HTTP/1.x only.
+                ctx.writeAndFlush(response(ctx, GreetingContract.badRequest(), false, false))
                         .addListener(ChannelFutureListener.CLOSE);
                 return;
             }

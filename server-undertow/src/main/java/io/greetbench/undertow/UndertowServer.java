@@ -19,6 +19,9 @@ final class UndertowServer implements RunningServer {
         this.port = port;
     }
 
+    /** The most bytes of a request head (request line and headers) Undertow reads. */
+    static final int MAX_HEADER_BYTES = 8 * 1024 + 4 * 1024;
+
     static UndertowServer start(ServerConfig config, HttpHandler handler) throws Exception {
         Undertow undertow = Undertow.builder()
                 .addHttpListener(config.port(), config.host())
@@ -32,6 +35,10 @@ final class UndertowServer implements RunningServer {
                 // The contract decodes the name itself; Undertow decoding it first would refuse bad
                 // escapes in the (ignored) query with a bare 400, and do the work twice.
                 .setServerOption(UndertowOptions.DECODE_URL, false)
+                // Undertow reads request heads of up to 1 MiB by default; the other runtimes refuse a
+                // request line over 4 KiB or headers over 8 KiB (Netty's and Vert.x's defaults).
+                // Undertow has one limit for both, so it gets their sum.
+                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, MAX_HEADER_BYTES)
                 .setHandler(handler)
                 .build();
         try {

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Decides when a warm-up is over: after the minimum, once the cost of a request has stopped
  * falling. A JVM pinned to one CPU spends its first seconds interpreting and compiling on that same
- * CPU, and how long that takes differs by runtime (measured here: 6 to 11 s before throughput stops
- * climbing), so a fixed warm-up measures some runtimes mid-compilation and the trials disagree.
+ * CPU, and how long that takes differs by runtime ({@code bench/scripts/warmup-curve.sh} shows it),
+ * so a fixed warm-up measures some runtimes mid-compilation and the trials disagree.
  *
  * <p>The cost of a slice is the server's CPU time per answer when the server's CPU is known (it
  * falls as the JIT finishes, at any load, open loop included), else the time per answer (the

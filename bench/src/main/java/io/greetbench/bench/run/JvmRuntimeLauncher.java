@@ -1,6 +1,5 @@
 package io.greetbench.bench.run;
 
-import io.greetbench.core.Runtimes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,10 +11,12 @@ import java.util.Optional;
 final class JvmRuntimeLauncher implements ServerLauncher {
     private final String runtime;
     private final RunOptions options;
+    private final ServerJvmCatalog catalog;
 
-    JvmRuntimeLauncher(String runtime, RunOptions options) {
+    JvmRuntimeLauncher(String runtime, RunOptions options, ServerJvmCatalog catalog) {
         this.runtime = runtime;
         this.options = options;
+        this.catalog = catalog;
     }
 
     @Override
@@ -30,11 +31,7 @@ final class JvmRuntimeLauncher implements ServerLauncher {
 
     @Override
     public Optional<String> unavailableReason() {
-        try {
-            return Runtimes.byName(runtime).unavailableReason();
-        } catch (Runtimes.UnknownRuntimeException e) {
-            return Optional.of(e.getMessage());
-        }
+        return catalog.unavailableReason(runtime);
     }
 
     @Override

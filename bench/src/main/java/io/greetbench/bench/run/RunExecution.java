@@ -21,6 +21,8 @@ public final class RunExecution {
     public static final int OK = 0;
     public static final int SOME_FAILED = 1;
     public static final int USAGE = 2;
+    /** Stopped by Ctrl-C or SIGTERM before the pinned restart began (128 + SIGINT, as shells say it). */
+    public static final int INTERRUPTED = 130;
     private static final String PINNED = "GREETBENCH_PINNED";
 
     private RunExecution() {
@@ -139,10 +141,10 @@ public final class RunExecution {
         return false;
     }
 
-    /** Starts this same command again under {@code taskset -c cpus} and waits for it. */
     /** The command line as typed, handed to the pinned restart for the environment record. */
     public static final String COMMAND = "GREETBENCH_COMMAND";
 
+    /** Starts this same command again under {@code taskset -c cpus} and waits for it. */
     private static int restartPinned(RunOptions options, String subcommand, String[] args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("taskset", "-c", options.driverCpus(),
@@ -154,10 +156,21 @@ public final class RunExecution {
         ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
         pb.environment().put(PINNED, "1");
         pb.environment().put(COMMAND, options.command()); // as the user typed it, without the added --out
-        Process child = pb.start();
         // Ctrl-C reaches the child too (same process group); a SIGTERM to this process is passed on.
-        // Either way, wait here while the child stops its servers and writes the report.
+        // Either way, wait here while the child stops its servers and writes the report. The hook is
+        // in place before the child exists, so no moment leaves a child running on its own.
+        Object lock = new Object();
+        Process[] started = {null};
+        boolean[] stopping = {false};
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Process child;
+            synchronized (lock) {
+                stopping[0] = true; // from now on no child starts
+                child = started[0];
+            }
+            if (child == null) {
+                return;
+            }
             try {
                 child.destroy();
                 if (!child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -167,6 +180,14 @@ public final class RunExecution {
                 Thread.currentThread().interrupt();
             }
         }, "greetbench-pass-on-stop"));
+        Process child;
+        synchronized (lock) {
+            if (stopping[0]) {
+                return INTERRUPTED;
+            }
+            child = pb.start();
+            started[0] = child;
+        }
         return child.waitFor();
     }
 }

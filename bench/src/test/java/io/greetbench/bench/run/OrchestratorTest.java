@@ -3,6 +3,7 @@ package io.greetbench.bench.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.greetbench.bench.report.ReportWriter;
 import java.io.ByteArrayOutputStream;
@@ -21,6 +22,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The orchestrator end to end on a tiny preset: real server processes, real load, seconds long. */
 @Timeout(180)
@@ -87,7 +90,8 @@ class OrchestratorTest {
     @Test
     void aServerThatNeverBecomesReadyIsRecordedFailed(@TempDir Path out) throws Exception {
         Path fakeJava = out.resolve("fake-java");
-        Files.writeString(fakeJava, "#!/bin/sh\nexec sleep 60\n");
+        // Says it cannot list runtimes (the run then goes by its own JVM), and as a server never listens.
+        Files.writeString(fakeJava, "#!/bin/sh\ncase \"$*\" in *\" list \"*) exit 1;; esac\nexec sleep 60\n");
         assertTrue(fakeJava.toFile().setExecutable(true));
         Path results = out.resolve("r");
         Orchestrator o = new Orchestrator(tiny(results, List.of("netty-nio"), fakeJava), Path.of(".."), QUIET);
@@ -121,42 +125,78 @@ class OrchestratorTest {
         assertTrue(RunExecution.problem(tiny(file.resolve("sub"), List.of("netty"), JAVA)).contains("cannot write"));
     }
 
-    /** The CLI as a process: a SIGTERM mid-run stops the server, keeps the results and writes the report. */
-    @Test
-    void anInterruptedRunLeavesNoProcessAndKeepsWhatWasMeasured(@TempDir Path out) throws Exception {
+    /**
+     * The CLI as a process, stopped with SIGTERM (handled like Ctrl-C) at a given moment: while it
+     * starts, while its first server starts, and during its second measurement. Every process it
+     * started ends, and whatever was measured before is kept and reported.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"while starting", "while the first server starts", "during the second measurement"})
+    void anInterruptedRunLeavesNoProcessAndKeepsWhatWasMeasured(String moment, @TempDir Path out) throws Exception {
         List<String> command = List.of(JAVA.toString(), "-cp", System.getProperty("java.class.path"),
                 "io.greetbench.bench.cli.GreetbenchCommand", "run", "--runtimes", "threadpool,netty-nio",
                 "--scenarios", "plaintext", "--connections", "4,8", "--warmup", "0", "--duration", "3s", "--trials", "1",
                 "--server-cpus", "0", "--driver-cpus", "1", "--out", out.toString());
         Path errLog = out.resolveSibling(out.getFileName() + ".stderr");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(errLog.toFile()).start();
-        List<Long> servers = new ArrayList<>();
-        Pattern pid = Pattern.compile("server pid (\\d+)");
+        int serversBefore = switch (moment) {
+            case "while starting" -> 0;
+            case "while the first server starts" -> 1;
+            default -> 2;
+        };
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        // wait for the second measurement's server, so one result is already in
-        while (servers.size() < 2 && System.nanoTime() < deadline) {
-            Matcher m = pid.matcher(Files.readString(errLog));
-            servers.clear();
-            while (m.find()) {
-                servers.add(Long.parseLong(m.group(1)));
+        if (serversBefore == 0) {
+            Thread.sleep(300);
+        } else {
+            while (serverPids(Files.readString(errLog)).size() < serversBefore && System.nanoTime() < deadline) {
+                Thread.sleep(20);
             }
-            Thread.sleep(100);
+            assertEquals(serversBefore, serverPids(Files.readString(errLog)).size(), Files.readString(errLog));
+            if (serversBefore == 2) {
+                Thread.sleep(500); // into the second measurement: one result is in
+            }
         }
-        assertEquals(2, servers.size(), Files.readString(errLog));
-        Thread.sleep(500);
-        p.destroy(); // SIGTERM, handled like Ctrl-C
+        List<Long> started = new ArrayList<>();
+        p.descendants().forEach(d -> started.add(d.pid())); // the pinned restart of the CLI, and its server
+        p.destroy();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the CLI did not stop");
         String log = Files.readString(errLog);
-        assertTrue(log.contains("interrupted"), log);
-        Matcher all = pid.matcher(log); // every server it ever started, also any started while stopping
-        servers.clear();
-        while (all.find()) {
-            servers.add(Long.parseLong(all.group(1)));
+        started.addAll(serverPids(log)); // every server it ever started, also any started while stopping
+        assertNoneAlive(started);
+        if (serversBefore == 2) {
+            assertTrue(log.contains("interrupted"), log);
+            List<Map<String, Object>> results = ResultsFile.read(out);
+            assertTrue(results.stream().anyMatch(m -> "ok".equals(m.get("status"))), results.toString());
+            assertTrue(Files.exists(out.resolve("README.md")), "no report after the interruption: " + log);
         }
-        assertNoneAlive(servers);
+        if (Files.exists(out.resolve("results.jsonl"))) {
+            for (Map<String, Object> m : ResultsFile.read(out)) { // nothing half-written or made up
+                assertTrue("ok".equals(m.get("status")), "an interruption recorded as a result: " + m);
+            }
+        }
+    }
+
+    private static List<Long> serverPids(String log) {
+        List<Long> pids = new ArrayList<>();
+        Matcher m = Pattern.compile("server pid (\\d+)").matcher(log);
+        while (m.find()) {
+            pids.add(Long.parseLong(m.group(1)));
+        }
+        return pids;
+    }
+
+    @Test
+    void aRuntimeTheServersJdkCannotRunIsSkippedWithItsReason(@TempDir Path out) throws Exception {
+        Path jdk17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64/bin/java"); // Debian 12's default JDK
+        assumeTrue(Files.isExecutable(jdk17), "no JDK 17 at " + jdk17);
+        Orchestrator o = new Orchestrator(tiny(out, List.of("threadpool-virtual", "threadpool"), jdk17), Path.of(".."), QUIET);
+        assertEquals(0, o.run(Path.of("..")));
         List<Map<String, Object>> results = ResultsFile.read(out);
-        assertTrue(results.stream().anyMatch(m -> "ok".equals(m.get("status"))), results.toString());
-        assertTrue(Files.exists(out.resolve("README.md")), "no report after the interruption: " + log);
+        Map<String, Object> first = results.get(0);
+        assertEquals("threadpool-virtual", first.get("runtime"), results.toString());
+        assertEquals("skipped", first.get("status"), results.toString());
+        assertTrue(String.valueOf(first.get("reason")).contains("needs JDK 21+, this is 17"), first.toString());
+        assertEquals("ok", results.get(1).get("status"), results.toString());
     }
 
     private static void assertNoneAlive(List<Long> pids) throws InterruptedException {
