@@ -93,6 +93,10 @@ public final class ReportWriter {
                 StandardCharsets.UTF_8);
     }
 
+    private static String marks(CellStats c) {
+        return (c.driverBound() ? " †" : "") + (c.errors() > 0 ? " !" : "");
+    }
+
     private String headlineMarkdown(Path link) {
         List<Integer> plain = connectionsOf("plaintext");
         List<Integer> wait = connectionsOf("io-wait");
@@ -100,22 +104,23 @@ public final class ReportWriter {
         int wc = wait.isEmpty() ? -1 : wait.get(wait.size() - 1);
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "From [%s](%s/README.md) (%s, %s trial(s) per cell; median). "
-                + "Plaintext at %,d connections, io-wait (20 ms per request) at %,d; † driver-bound.%n%n",
+                + "Plaintext at %,d connections, io-wait (20 ms per request) at %,d; memory and threads in io-wait; "
+                + "† driver-bound, ! with errors (timeouts, resets).%n%n",
                 link.getFileName(), link, env.getOrDefault("cpuModel", "?") + ", " + env.getOrDefault("onlineCpus", "?") + " CPUs",
                 ((Map<?, ?>) env.getOrDefault("options", Map.of())).get("trials"), pc, wc));
-        md.append("| runtime | plaintext req/s | server CPU µs/req | plaintext p99 | io-wait req/s | io-wait p99 | peak RSS | threads |\n")
+        md.append("| runtime | plaintext req/s | server CPU µs/req | plaintext p99 | io-wait req/s | io-wait p99 | io-wait peak RSS | io-wait threads |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (String runtime : runtimes()) {
             CellStats p = pc < 0 ? null : cell(runtime, "plaintext", pc, 0.0);
             CellStats w = wc < 0 ? null : cell(runtime, "io-wait", wc, 0.0);
             md.append("| `").append(runtime).append("` | ")
-                    .append(p == null || p.ok.isEmpty() ? "–" : Fmt.rate(p.rps().median()) + (p.driverBound() ? " †" : "")).append(" | ")
+                    .append(p == null || p.ok.isEmpty() ? "–" : Fmt.rate(p.rps().median()) + marks(p)).append(" | ")
                     .append(p == null ? "–" : Fmt.cpu(p.cpuPerRequest().median())).append(" | ")
                     .append(p == null ? "–" : Fmt.micros(p.p99().median())).append(" | ")
-                    .append(w == null || w.ok.isEmpty() ? "–" : Fmt.rate(w.rps().median())).append(" | ")
+                    .append(w == null || w.ok.isEmpty() ? "–" : Fmt.rate(w.rps().median()) + marks(w)).append(" | ")
                     .append(w == null ? "–" : Fmt.micros(w.p99().median())).append(" | ")
-                    .append(p == null ? "–" : Fmt.mib(p.rssPeakKb().median())).append(" | ")
-                    .append(p == null ? "–" : Fmt.count(p.threadsPeak().median())).append(" |\n");
+                    .append(w == null || w.ok.isEmpty() ? "–" : Fmt.mib(w.rssPeakKb().median())).append(" | ")
+                    .append(w == null || w.ok.isEmpty() ? "–" : Fmt.count(w.threadsPeak().median())).append(" |\n");
         }
         md.append("\n![plaintext throughput](").append(link).append("/plaintext-throughput.png)\n");
         return md.toString();
