@@ -63,7 +63,7 @@ public final class LoadDriver {
         }
     }
 
-    /** Runs {@code spec} to the end; never longer than connect bound + warm-up + duration + a few seconds. */
+    /** Runs {@code spec} to the end; never longer than connect bound + warm-up (at most its maximum) + duration + a few seconds. */
     public static LoadResult run(LoadSpec spec) throws IOException, InterruptedException {
         return runObserved(spec, null);
     }
