@@ -47,15 +47,14 @@ public final class Orchestrator {
         this.children = new ChildProcesses();
         this.results = new ResultsFile(options.out());
         this.servers = new ArrayList<>();
-        ServerJvmCatalog catalog = null;
+        boolean anyJvm = options.runtimes().stream()
+                .anyMatch(n -> !n.equals(AiohttpLauncher.NAME) && !n.equals(NginxLauncher.NAME));
+        ServerJvmCatalog catalog = anyJvm ? ServerJvmCatalog.ask(options) : null;
+        if (catalog != null && catalog.failure() != null) {
+            log.println("greetbench: could not ask " + options.serverJava() + " which runtimes it can run ("
+                    + catalog.failure() + "); going by this JVM");
+        }
         for (String name : options.runtimes()) {
-            if (!name.equals(AiohttpLauncher.NAME) && !name.equals(NginxLauncher.NAME) && catalog == null) {
-                catalog = ServerJvmCatalog.ask(options);
-                if (catalog.failure() != null) {
-                    log.println("greetbench: could not ask " + options.serverJava() + " which runtimes it can run ("
-                            + catalog.failure() + "); going by this JVM");
-                }
-            }
             servers.add(switch (name) {
                 case AiohttpLauncher.NAME -> new AiohttpLauncher(root);
                 case NginxLauncher.NAME -> new NginxLauncher();

@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.greetbench.core.GreetingContract;
 import io.greetbench.core.RunningServer;
-import io.greetbench.core.Runtimes;
 import io.greetbench.core.ServerConfig;
 import io.greetbench.core.ServerRuntime;
 import java.io.IOException;
@@ -24,7 +22,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -65,9 +62,7 @@ public abstract class ConformanceKit {
 
     @BeforeAll
     void startServer() throws Exception {
-        runtime = Runtimes.byName(runtimeName());
-        Optional<String> unavailable = runtime.unavailableReason();
-        assumeTrue(unavailable.isEmpty(), () -> runtimeName() + " is unavailable here: " + unavailable.orElse(""));
+        runtime = KitRuntimes.availableOrSkip(runtimeName());
         server = runtime.start(ServerConfig.defaults());
     }
 

@@ -5,19 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.greetbench.core.RunningServer;
-import io.greetbench.core.Runtimes;
 import io.greetbench.core.ServerConfig;
-import io.greetbench.core.ServerRuntime;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -71,10 +67,7 @@ public abstract class RobustnessKit {
 
     @BeforeAll
     void startServer() throws Exception {
-        ServerRuntime runtime = Runtimes.byName(runtimeName());
-        Optional<String> unavailable = runtime.unavailableReason();
-        assumeTrue(unavailable.isEmpty(), () -> runtimeName() + " is unavailable here: " + unavailable.orElse(""));
-        server = runtime.start(ServerConfig.defaults());
+        server = KitRuntimes.availableOrSkip(runtimeName()).start(ServerConfig.defaults());
         record = Path.of("target", "robustness", runtimeName() + ".tsv");
         Files.createDirectories(record.getParent());
         Files.writeString(record, "");
