@@ -6,12 +6,9 @@ import picocli.CommandLine.Command;
 /** {@code greetbench}: the entry point; each job is a subcommand. */
 @Command(name = "greetbench", mixinStandardHelpOptions = true, version = "greetbench 0.1.0",
         description = "The same greeting server on several JVM runtimes, measured side by side.",
-        subcommands = {ListCommand.class, ServeCommand.class, LoadCommand.class, QuickCommand.class, RunCommand.class,
-            ReportCommand.class, JmhCommand.class})
+        subcommands = {ListCommand.class, ScenariosCommand.class, ServeCommand.class, LoadCommand.class,
+            QuickCommand.class, RunCommand.class, ReportCommand.class, JmhCommand.class, CommandLine.HelpCommand.class})
 public final class GreetbenchCommand implements Runnable {
-    /** Exit code for a mistake the user can fix: a bad flag, a busy port, an unknown runtime. */
-    static final int USAGE_ERROR = 2;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -30,7 +27,7 @@ public final class GreetbenchCommand implements Runnable {
                 .setParameterExceptionHandler((e, args) -> {
                     e.getCommandLine().getErr().println("greetbench: " + e.getMessage()
                             + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
-                    return USAGE_ERROR;
+                    return ExitCode.USAGE;
                 });
     }
 }

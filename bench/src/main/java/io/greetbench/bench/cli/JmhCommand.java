@@ -18,10 +18,14 @@ import picocli.CommandLine.Unmatched;
  * Results go to a folder as JMH JSON ({@code jmh-result.json}, what the JMH visualizers read), and
  * the round trip runs over the runtimes available on this JVM unless {@code -p runtime=...} says otherwise.
  */
-@Command(name = "jmh", description = {
-    "Run the JMH benchmarks (any JMH option passes through: -l lists them, -prof gc adds allocation per op).",
-    "Writes OUT/jmh-result.json; 'greetbench report OUT' turns it into a table and a chart."})
+@Command(name = "jmh", mixinStandardHelpOptions = true, description = {
+    "Run the JMH benchmarks and write OUT/jmh-result.json for 'greetbench report OUT'.",
+    "Any JMH option passes through: -l lists the benchmarks, -prof gc adds allocation per operation; "
+        + "--jmh-help shows JMH's own options."})
 final class JmhCommand implements Callable<Integer> {
+    @Option(names = "--jmh-help", description = "Show JMH's own options (JMH's -h).")
+    boolean jmhHelp;
+
     @Option(names = "--out", description = "Results folder (default: results/jmh-<time>).")
     Path out;
 
@@ -33,7 +37,7 @@ final class JmhCommand implements Callable<Integer> {
         Path jar = RunSettings.root().resolve("bench/target/benchmarks.jar");
         if (!Files.isRegularFile(jar)) {
             System.err.println("greetbench: " + jar + " is missing; build it with: mvn -B -DskipTests package");
-            return GreetbenchCommand.USAGE_ERROR;
+            return ExitCode.USAGE;
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -43,7 +47,10 @@ final class JmhCommand implements Callable<Integer> {
         }
         command.addAll(List.of("-jar", jar.toString()));
         command.addAll(jmhArgs);
-        boolean listing = jmhArgs.stream().anyMatch(a -> a.equals("-l") || a.equals("-lp") || a.equals("-h")
+        if (jmhHelp) {
+            command.add("-h");
+        }
+        boolean listing = jmhHelp || jmhArgs.stream().anyMatch(a -> a.equals("-l") || a.equals("-lp") || a.equals("-h")
                 || a.equals("-lprof") || a.equals("-lrf"));
         Path dir = null;
         if (!listing) {

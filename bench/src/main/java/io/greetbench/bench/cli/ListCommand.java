@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code greetbench list}: every runtime on the class path, whether it can run here, and what it is. */
-@Command(name = "list", description = "List the server runtimes and whether they can run on this JVM.")
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the server runtimes and whether they can run on this JVM.")
 final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

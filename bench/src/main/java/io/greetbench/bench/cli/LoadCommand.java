@@ -6,6 +6,8 @@ import io.greetbench.bench.load.LoadDriver;
 import io.greetbench.bench.load.LoadResult;
 import io.greetbench.bench.load.LoadSpec;
 import io.greetbench.bench.load.Target;
+import io.greetbench.bench.results.LoadFigures;
+import io.greetbench.bench.text.Units;
 import io.greetbench.core.Answer;
 import io.greetbench.core.GreetingContract;
 import java.io.PrintWriter;
@@ -21,10 +23,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code greetbench load}: drive one server, closed loop like wrk or open loop like wrk2. */
-@Command(name = "load", description = {
+@Command(name = "load", mixinStandardHelpOptions = true, description = {
     "Load one server with keep-alive connections and report throughput, latency and errors.",
-    "Closed loop by default (each connection sends when its answer arrives); with --rate, an open loop",
-    "whose latencies count from each request's intended send time (free of coordinated omission)."})
+    "Closed loop by default (each connection sends when its answer arrives); with --rate, an open loop "
+        + "whose latencies count from each request's intended send time (free of coordinated omission)."})
 final class LoadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -93,15 +95,17 @@ final class LoadCommand implements Callable<Integer> {
         LoadSpec load;
         try {
             Target target = Target.parse(url, allowRemote);
-            load = new LoadSpec(target, connections, warmup, warmupMax, duration, rate, poisson, pipeline, expectedBody(target),
-                    checkEvery, timeout, threads, sourceAddresses, hlog);
+            load = LoadSpec.builder(target).connections(connections).warmup(warmup, warmupMax).duration(duration)
+                    .rate(rate).poisson(poisson).pipeline(pipeline).expectedBody(expectedBody(target))
+                    .checkEvery(checkEvery).timeout(timeout).eventLoops(threads).sourceAddresses(sourceAddresses)
+                    .hlog(hlog).build();
         } catch (IllegalArgumentException e) {
             err.println("greetbench: " + e.getMessage());
-            return GreetbenchCommand.USAGE_ERROR;
+            return ExitCode.USAGE;
         }
         LoadResult result = LoadDriver.run(load);
         if (json) {
-            out.println(new ObjectMapper().writeValueAsString(result.toMap()));
+            out.println(new ObjectMapper().writeValueAsString(LoadFigures.of(result)));
         } else {
             out.print(summary(result, load));
         }
@@ -131,10 +135,10 @@ final class LoadCommand implements Callable<Integer> {
                 .append(spec.openLoop() ? ", from intended send times)" : ")").append('\n');
         double[] pcts = {50, 75, 90, 99, 99.9, 99.99};
         for (double p : pcts) {
-            sb.append(String.format(Locale.ROOT, "  %6s%%  %s%n", trim(p), micros(r.latencyMicros(p))));
+            sb.append(String.format(Locale.ROOT, "  %6s%%  %s%n", trim(p), Units.micros(r.latencyMicros(p))));
         }
         sb.append(String.format(Locale.ROOT, "     max  %s%n",
-                micros(r.latency().getTotalCount() == 0 ? 0 : r.latency().getMaxValue())));
+                Units.micros(r.latency().getTotalCount() == 0 ? 0 : r.latency().getMaxValue())));
         sb.append(String.format(Locale.ROOT, "  %d requests in %s%n", r.requests(), seconds(r.durationSeconds())));
         if (r.unansweredAtEnd() > 0) {
             sb.append(String.format(Locale.ROOT, "  %d requests still unanswered at the end (in the latencies above "
@@ -168,13 +172,4 @@ final class LoadCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%.2fs", s);
     }
 
-    static String micros(long us) {
-        if (us < 1000) {
-            return us + "us";
-        }
-        if (us < 1_000_000) {
-            return String.format(Locale.ROOT, "%.2fms", us / 1000.0);
-        }
-        return String.format(Locale.ROOT, "%.2fs", us / 1e6);
-    }
 }

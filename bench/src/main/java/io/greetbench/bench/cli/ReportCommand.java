@@ -1,7 +1,7 @@
 package io.greetbench.bench.cli;
 
 import io.greetbench.bench.report.ReportWriter;
-import io.greetbench.bench.run.ResultsFile;
+import io.greetbench.bench.results.ResultsFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code greetbench report DIR}: the report again, from the raw results of a run. */
-@Command(name = "report", description = "Regenerate DIR/README.md and its charts from DIR/results.jsonl and environment.json.")
+@Command(name = "report", mixinStandardHelpOptions = true, description = "Regenerate DIR/README.md and its charts from DIR/results.jsonl and environment.json.")
 final class ReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "A results folder written by 'greetbench run' or 'quick'.")
     Path dir;
@@ -23,7 +23,7 @@ final class ReportCommand implements Callable<Integer> {
         if (!Files.isRegularFile(dir.resolve(ResultsFile.NAME)) && !Files.isRegularFile(dir.resolve("jmh-result.json"))) {
             System.err.println("greetbench: " + dir + " holds neither " + ResultsFile.NAME
                     + " nor jmh-result.json; give the folder a run wrote (e.g. docs/results/<id>)");
-            return GreetbenchCommand.USAGE_ERROR;
+            return ExitCode.USAGE;
         }
         Path readme = ReportWriter.write(dir);
         if (headlineFile != null) {

@@ -1,20 +1,20 @@
 package io.greetbench.bench.cli;
 
-import io.greetbench.bench.run.RunExecution;
 import io.greetbench.bench.run.RunOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code greetbench run}: every runtime, the same load, side by side, with what each one costs. */
-@Command(name = "run", description = {
-    "Measure every runtime (and the reference servers) in every scenario, each cell on a fresh pinned server",
-    "process, and write results.jsonl, environment.json and a report with charts."})
+@Command(name = "run", mixinStandardHelpOptions = true, description = {
+    "Measure every runtime and the reference servers in every scenario, and write the results and a report.",
+    "Each cell runs on a fresh server process pinned apart from the load driver; results.jsonl, "
+        + "environment.json and README.md with charts go to docs/results/<time> (or --out)."})
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -22,33 +22,16 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RunSettings settings;
 
-    @Option(names = "--scenarios", split = ",", defaultValue = "plaintext,io-wait,latency-at-rate,pipelined",
-            description = "Scenarios (default: ${DEFAULT-VALUE}).")
-    List<String> scenarios;
-
-    @Option(names = "--connections", split = ",", defaultValue = "1,64,1024,10000",
-            description = "Connection sweep of plaintext (default: ${DEFAULT-VALUE}).")
-    List<Integer> connections;
-
-    @Option(names = "--io-wait-connections", split = ",", defaultValue = "64,1024,10000",
-            description = "Connection sweep of io-wait (default: ${DEFAULT-VALUE}).")
-    List<Integer> ioWaitConnections;
-
-    @Option(names = "--rate-connections", defaultValue = "64",
-            description = "Connections of latency-at-rate and pipelined (default: ${DEFAULT-VALUE}).")
-    int rateConnections;
-
-    @Option(names = "--rates", split = ",", defaultValue = "0.25,0.5,0.75",
-            description = "latency-at-rate: fractions of each runtime's plaintext peak (default: ${DEFAULT-VALUE}).")
-    List<Double> rates;
+    @Mixin
+    ScenarioOptions scenarios;
 
     @Option(names = "--warmup", defaultValue = "3s", converter = DurationConverter.class,
             description = "Least unrecorded warm-up per measurement (default: ${DEFAULT-VALUE}).")
     Duration warmup;
 
     @Option(names = "--warmup-max", defaultValue = "30s", converter = DurationConverter.class,
-            description = {"Past --warmup, warm up until the server's CPU per request stops falling, at most this",
-                "long (default: ${DEFAULT-VALUE}); set it to --warmup for a fixed warm-up."})
+            description = "Past --warmup, warm up until the server's CPU per request stops falling, at most this "
+                + "long (default: ${DEFAULT-VALUE}); set it to --warmup for a fixed warm-up.")
     Duration warmupMax;
 
     @Option(names = "--duration", defaultValue = "5s", converter = DurationConverter.class,
@@ -60,20 +43,17 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
         RunOptions options;
         try {
-            if (trials < 1) {
-                throw new IllegalArgumentException("--trials must be at least 1");
-            }
-            options = settings.options(RunSettings.allRuntimes(), RunSettings.scenarios(scenarios), connections,
-                    ioWaitConnections, rateConnections, rates, warmup, warmupMax, duration, trials,
+            options = settings.options(RunSettings.allRuntimes(), scenarios.plans(), warmup, warmupMax, duration, trials,
                     RunSettings.root().resolve("docs/results").resolve(RunSettings.stamp()),
-                    "greetbench " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+                    "greetbench " + String.join(" ", args));
         } catch (IllegalArgumentException e) {
             System.err.println("greetbench: " + e.getMessage());
-            return RunExecution.USAGE;
+            return ExitCode.USAGE;
         }
-        return RunExecution.execute(options, "run", spec.commandLine().getParseResult().originalArgs().subList(1,
-                spec.commandLine().getParseResult().originalArgs().size()).toArray(String[]::new), System.out, System.err);
+        return RunExecution.execute(options, "run", args.subList(1, args.size()).toArray(String[]::new), System.out,
+                System.err);
     }
 }

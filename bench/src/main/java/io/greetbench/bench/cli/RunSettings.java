@@ -1,7 +1,8 @@
 package io.greetbench.bench.cli;
 
 import io.greetbench.bench.run.RunOptions;
-import io.greetbench.bench.run.Scenario;
+import io.greetbench.bench.run.ScenarioPlan;
+import io.greetbench.bench.run.SelfCommand;
 import io.greetbench.core.Runtimes;
 import io.greetbench.core.ServerRuntime;
 import java.nio.file.Path;
@@ -38,10 +39,6 @@ final class RunSettings {
         return names;
     }
 
-    static List<Scenario> scenarios(List<String> keys) {
-        return keys.stream().map(Scenario::of).toList();
-    }
-
     /** The JVM flags the launcher chose (the same for every server), then the heap, stated. */
     static List<String> serverJvmFlags() {
         List<String> flags = new ArrayList<>();
@@ -75,15 +72,13 @@ final class RunSettings {
         return new String[] {server, driver};
     }
 
-    RunOptions options(List<String> defaultRuntimes, List<Scenario> scenarios, List<Integer> connections,
-            List<Integer> ioWaitConnections, int rateConnections, List<Double> fractions, Duration warmup,
-            Duration warmupMax, Duration duration, int trials, Path defaultOut, String command) {
+    RunOptions options(List<String> defaultRuntimes, List<ScenarioPlan> plans, Duration warmup, Duration warmupMax,
+            Duration duration, int trials, Path defaultOut, String command) {
         String[] cpus = defaultCpus();
-        Path java = serverJava != null ? serverJava : Path.of(System.getProperty("java.home"), "bin", "java");
-        return new RunOptions(runtimes != null ? runtimes : defaultRuntimes, scenarios, connections, ioWaitConnections,
-                rateConnections, fractions, Duration.ofMillis(20), warmup, warmupMax, duration, trials,
+        Path java = serverJava != null ? serverJava : SelfCommand.thisJava();
+        return new RunOptions(runtimes != null ? runtimes : defaultRuntimes, plans, warmup, warmupMax, duration, trials,
                 serverCpus != null ? serverCpus : cpus[0], driverCpus != null ? driverCpus : cpus[1],
                 (out != null ? out : defaultOut).toAbsolutePath(), java, serverJvmFlags(),
-                System.getenv().getOrDefault(io.greetbench.bench.run.RunExecution.COMMAND, command));
+                System.getenv().getOrDefault(RunExecution.COMMAND, command));
     }
 }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code greetbench serve}: one runtime in the foreground until SIGTERM or Ctrl-C. */
-@Command(name = "serve", description = "Run one greeting server in the foreground until SIGTERM or Ctrl-C.")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run one greeting server in the foreground until SIGTERM or Ctrl-C.")
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -51,20 +51,20 @@ final class ServeCommand implements Callable<Integer> {
             runtime = Runtimes.byName(runtimeName);
         } catch (Runtimes.UnknownRuntimeException e) {
             err.println("greetbench: " + e.getMessage());
-            return GreetbenchCommand.USAGE_ERROR;
+            return ExitCode.USAGE;
         }
         Optional<String> unavailable = runtime.unavailableReason();
         if (unavailable.isPresent()) {
             err.println("greetbench: runtime " + runtimeName + " cannot run on this JVM ("
                     + System.getProperty("java.version") + "): " + unavailable.get());
-            return GreetbenchCommand.USAGE_ERROR;
+            return ExitCode.USAGE;
         }
         ServerConfig config;
         try {
             config = new ServerConfig(host, port, ioThreads, workers, wait, ServerConfig.DEFAULT_BACKLOG);
         } catch (IllegalArgumentException e) {
             err.println("greetbench: " + e.getMessage());
-            return GreetbenchCommand.USAGE_ERROR;
+            return ExitCode.USAGE;
         }
         RunningServer server;
         try {
@@ -72,7 +72,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (BindException e) {
             err.println("greetbench: cannot listen on " + host + ":" + port + " (" + rootMessage(e)
                     + "); choose another --port, or stop whatever listens there (ss -ltnp 'sport = :" + port + "')");
-            return GreetbenchCommand.USAGE_ERROR;
+            return ExitCode.USAGE;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

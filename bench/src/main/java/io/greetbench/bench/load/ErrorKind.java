@@ -8,7 +8,10 @@ public enum ErrorKind {
     STATUS("status"),
     /** The answer's body was not the expected greeting. */
     BODY("body"),
-    /** No answer within the request timeout; the connection is closed and opened again. */
+    /**
+     * No answer within the request timeout. The connection stays open: an answer that comes later is
+     * read (its latency still counts) but never counted as a success.
+     */
     TIMEOUT("timeout"),
     /** The server closed or reset the connection with requests still unanswered (one per request lost). */
     RESET("reset"),

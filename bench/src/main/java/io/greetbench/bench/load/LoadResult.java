@@ -1,12 +1,11 @@
 package io.greetbench.bench.load;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
  * The outcome of one load run: throughput, latency (µs, from the HdrHistogram of the measured
- * window), errors by kind, and how busy the driver itself was.
+ * window), errors by kind, and how busy the driver itself was. Stored as {@code results.LoadFigures}.
  *
  * @param target               the URL loaded
  * @param mode                 {@code closed} or {@code open}
@@ -62,46 +61,5 @@ public record LoadResult(String target, String mode, int connections, int pipeli
     /** Latency at a percentile, µs; 0 without answers. */
     public long latencyMicros(double percentile) {
         return latency.getTotalCount() == 0 ? 0 : latency.getValueAtPercentile(percentile);
-    }
-
-    /** The fields of {@code --json}, in a stable order. */
-    public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("target", target);
-        m.put("mode", mode);
-        m.put("connections", connections);
-        m.put("pipeline", pipeline);
-        m.put("offeredRate", offeredRate);
-        m.put("warmupSeconds", warmupSeconds);
-        if (warmupSettled != null) {
-            m.put("warmupSettled", warmupSettled);
-        }
-        m.put("durationSeconds", durationSeconds);
-        m.put("requests", requests);
-        m.put("requestsPerSecond", requestsPerSecond());
-        m.put("sentTotal", sentTotal);
-        m.put("answeredTotal", answeredTotal);
-        m.put("unansweredAtEnd", unansweredAtEnd);
-        Map<String, Long> errorMap = new LinkedHashMap<>();
-        errors.forEach((kind, count) -> errorMap.put(kind.key(), count));
-        m.put("errors", errorMap);
-        m.put("errorCount", errorCount());
-        m.put("reconnects", reconnects);
-        Map<String, Object> lat = new LinkedHashMap<>();
-        lat.put("p50", latencyMicros(50));
-        lat.put("p90", latencyMicros(90));
-        lat.put("p99", latencyMicros(99));
-        lat.put("p999", latencyMicros(99.9));
-        lat.put("p9999", latencyMicros(99.99));
-        lat.put("max", latency.getTotalCount() == 0 ? 0 : latency.getMaxValue());
-        lat.put("mean", latency.getTotalCount() == 0 ? 0 : latency.getMean());
-        lat.put("stdev", latency.getTotalCount() == 0 ? 0 : latency.getStdDeviation());
-        m.put("latencyMicros", lat);
-        m.put("driverCpuUtilization", driverCpuUtilization);
-        m.put("driverCpusBusy", driverCpusBusy);
-        m.put("driverCpus", driverCpus);
-        m.put("driverSaturated", driverSaturated());
-        m.put("eventLoops", eventLoops);
-        return m;
     }
 }

@@ -24,6 +24,8 @@ import java.time.Duration;
  * @param eventLoops    driver threads (event loops); 0: one per CPU this process may use
  * @param sourceAddresses how many local addresses (127.0.0.1, .2, ...) to spread connections over; 0: as needed
  * @param hlog          HdrHistogram interval log to write, or null
+ *
+ * Build one with {@link #builder(Target)}: every setting by name, the rest at its default.
  */
 public record LoadSpec(Target target, int connections, Duration warmup, Duration warmupMax, Duration duration, double rate,
         boolean poisson, int pipeline, byte[] expectedBody, int checkEvery, Duration timeout, int eventLoops,
@@ -53,10 +55,21 @@ public record LoadSpec(Target target, int connections, Duration warmup, Duration
         }
     }
 
+    /** A builder for {@code target} with the defaults: one connection, closed loop, no warm-up, a 10 s window. */
+    public static Builder builder(Target target) {
+        return new Builder(target);
+    }
+
     /** A closed-loop spec with the defaults: no warm-up, no pipelining, every body checked, 2 s timeout. */
     public static LoadSpec closedLoop(Target target, int connections, Duration duration, byte[] expectedBody) {
-        return new LoadSpec(target, connections, Duration.ZERO, Duration.ZERO, duration, 0, false, 1, expectedBody, 1,
-                Duration.ofSeconds(2), 0, 0, null);
+        return builder(target).connections(connections).duration(duration).expectedBody(expectedBody).build();
+    }
+
+    /** A builder holding this spec's values, to change some of them. */
+    public Builder toBuilder() {
+        return builder(target).connections(connections).warmup(warmup, warmupMax).duration(duration).rate(rate)
+                .poisson(poisson).pipeline(pipeline).expectedBody(expectedBody).checkEvery(checkEvery).timeout(timeout)
+                .eventLoops(eventLoops).sourceAddresses(sourceAddresses).hlog(hlog);
     }
 
     public boolean openLoop() {
@@ -68,23 +81,98 @@ public record LoadSpec(Target target, int connections, Duration warmup, Duration
         return warmupMax.compareTo(warmup) > 0;
     }
 
-    public LoadSpec withWarmup(Duration warmup) {
-        return new LoadSpec(target, connections, warmup, warmup, duration, rate, poisson, pipeline, expectedBody, checkEvery,
-                timeout, eventLoops, sourceAddresses, hlog);
-    }
+    /** Builds a {@link LoadSpec} by named settings; {@link #build()} checks them. */
+    public static final class Builder {
+        private final Target target;
+        private int connections = 1;
+        private Duration warmup = Duration.ZERO;
+        private Duration warmupMax = Duration.ZERO;
+        private Duration duration = Duration.ofSeconds(10);
+        private double rate;
+        private boolean poisson;
+        private int pipeline = 1;
+        private byte[] expectedBody;
+        private int checkEvery = 1;
+        private Duration timeout = Duration.ofSeconds(2);
+        private int eventLoops;
+        private int sourceAddresses;
+        private Path hlog;
 
-    public LoadSpec withRate(double rate) {
-        return new LoadSpec(target, connections, warmup, warmupMax, duration, rate, poisson, pipeline, expectedBody, checkEvery,
-                timeout, eventLoops, sourceAddresses, hlog);
-    }
+        private Builder(Target target) {
+            this.target = target;
+        }
 
-    public LoadSpec withPipeline(int pipeline) {
-        return new LoadSpec(target, connections, warmup, warmupMax, duration, rate, poisson, pipeline, expectedBody, checkEvery,
-                timeout, eventLoops, sourceAddresses, hlog);
-    }
+        public Builder connections(int connections) {
+            this.connections = connections;
+            return this;
+        }
 
-    public LoadSpec withTimeout(Duration timeout) {
-        return new LoadSpec(target, connections, warmup, warmupMax, duration, rate, poisson, pipeline, expectedBody, checkEvery,
-                timeout, eventLoops, sourceAddresses, hlog);
+        /** A fixed warm-up. */
+        public Builder warmup(Duration warmup) {
+            return warmup(warmup, warmup);
+        }
+
+        /** At least {@code least}, then until the cost per answer settles, at most {@code most}. */
+        public Builder warmup(Duration least, Duration most) {
+            this.warmup = least;
+            this.warmupMax = most;
+            return this;
+        }
+
+        public Builder duration(Duration duration) {
+            this.duration = duration;
+            return this;
+        }
+
+        /** Open loop at this many requests per second in total; 0: closed loop. */
+        public Builder rate(double rate) {
+            this.rate = rate;
+            return this;
+        }
+
+        public Builder poisson(boolean poisson) {
+            this.poisson = poisson;
+            return this;
+        }
+
+        public Builder pipeline(int pipeline) {
+            this.pipeline = pipeline;
+            return this;
+        }
+
+        public Builder expectedBody(byte[] expectedBody) {
+            this.expectedBody = expectedBody;
+            return this;
+        }
+
+        public Builder checkEvery(int checkEvery) {
+            this.checkEvery = checkEvery;
+            return this;
+        }
+
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public Builder eventLoops(int eventLoops) {
+            this.eventLoops = eventLoops;
+            return this;
+        }
+
+        public Builder sourceAddresses(int sourceAddresses) {
+            this.sourceAddresses = sourceAddresses;
+            return this;
+        }
+
+        public Builder hlog(Path hlog) {
+            this.hlog = hlog;
+            return this;
+        }
+
+        public LoadSpec build() {
+            return new LoadSpec(target, connections, warmup, warmupMax, duration, rate, poisson, pipeline, expectedBody,
+                    checkEvery, timeout, eventLoops, sourceAddresses, hlog);
+        }
     }
 }

@@ -10,18 +10,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The report's JMH part, from the JMH JSON ({@code jmh-result.json}) in the results folder. */
-final class JmhSection {
+final class JmhSection implements ReportSection {
     static final String FILE = "jmh-result.json";
     private static final String ALLOC = "gc.alloc.rate.norm"; // JMH 1.37's name (older versions prefix "·")
 
-    private JmhSection() {
-    }
-
-    static boolean present(Path dir) {
-        return Files.isRegularFile(dir.resolve(FILE));
-    }
-
-    static void render(Path dir, StringBuilder md) throws IOException {
+    @Override
+    public void render(ReportContext ctx, StringBuilder md) throws IOException {
+        Path dir = ctx.dir();
+        if (!Files.isRegularFile(dir.resolve(FILE))) {
+            return;
+        }
         JsonNode results = new ObjectMapper().readTree(dir.resolve(FILE).toFile());
         md.append("## JMH: the cost of a greeting inside each runtime\n\n")
                 .append("From [`").append(FILE).append("`](").append(FILE).append(") (JMH ")

@@ -23,6 +23,11 @@ record Spread(int n, double min, double median, double max) {
         return n > 0;
     }
 
+    /** Every value multiplied by {@code factor} (a change of unit). */
+    Spread scaled(double factor) {
+        return present() ? new Spread(n, min * factor, median * factor, max * factor) : this;
+    }
+
     /** (max - min) / median: the between-trial spread. */
     double relativeRange() {
         return n < 2 || median == 0 ? 0 : (max - min) / median;

@@ -1,5 +1,7 @@
 package io.greetbench.bench.run;
 
+import io.greetbench.bench.scenario.Scenario;
+import io.greetbench.bench.server.ServerCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,17 +51,12 @@ final class AiohttpLauncher implements ServerLauncher {
 
     @Override
     public boolean supports(Scenario scenario) {
-        return scenario != Scenario.PIPELINED;
+        return scenario.pipeline() == 1; // aiohttp answers pipelined requests one by one: not a fair row there
     }
 
     @Override
-    public ServerProcess start(Duration wait, String cpus, Path log, ChildProcesses registry) throws IOException {
-        return ServerProcess.start(List.of(PYTHON.toString(), script.toString(), "--port", "0", "--wait-ms",
-                String.valueOf(wait.toMillis())), cpus, log, registry);
-    }
-
-    @Override
-    public int knownPort() {
-        return 0;
+    public ServerCommand command(Duration wait, Path log) {
+        return new ServerCommand(List.of(PYTHON.toString(), script.toString(), "--port", "0", "--wait-ms",
+                String.valueOf(wait.toMillis())), 0, null);
     }
 }

@@ -1,23 +1,26 @@
 package io.greetbench.bench.run;
 
+import io.greetbench.bench.scenario.Scenario;
+
 /**
- * One measurement to make: a server, a scenario, a connection count, (for the open loop) a fraction
- * of the server's plaintext peak, and which trial.
+ * One measurement to make: a server, a scenario, a connection count, (for an open loop) a rate, and
+ * which trial.
  */
-record Cell(ServerLauncher server, Scenario scenario, int connections, double rateFraction, int trial) {
+record Cell(ServerLauncher server, Scenario scenario, int connections, double rate, int trial) {
     String label() {
-        String what = server.name() + " " + scenario.key() + " c=" + connections;
-        if (scenario == Scenario.LATENCY_AT_RATE) {
-            what += " at " + Math.round(rateFraction * 100) + "% of peak";
-        }
-        return what + " trial " + trial;
+        return server.name() + " " + scenario.key() + " c=" + connections + rateText(" at ", "% of peak", " req/s")
+                + " trial " + trial;
     }
 
     String fileStem() {
-        String s = server.name() + "-" + scenario.key() + "-c" + connections;
-        if (scenario == Scenario.LATENCY_AT_RATE) {
-            s += "-r" + Math.round(rateFraction * 100);
-        }
-        return s + "-t" + trial;
+        return server.name() + "-" + scenario.key() + "-c" + connections + rateText("-r", "", "") + "-t" + trial;
+    }
+
+    private String rateText(String before, String shareUnit, String rateUnit) {
+        return switch (scenario.pace()) {
+            case CLOSED -> "";
+            case SHARE_OF_PEAK -> before + Math.round(rate * 100) + shareUnit;
+            case FIXED_RATES -> before + Math.round(rate) + rateUnit;
+        };
     }
 }

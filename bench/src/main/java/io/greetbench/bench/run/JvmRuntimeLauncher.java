@@ -1,6 +1,8 @@
 package io.greetbench.bench.run;
 
-import java.io.IOException;
+import io.greetbench.bench.scenario.Scenario;
+import io.greetbench.bench.server.GcLog;
+import io.greetbench.bench.server.ServerCommand;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,24 +42,11 @@ final class JvmRuntimeLauncher implements ServerLauncher {
     }
 
     @Override
-    public ServerProcess start(Duration wait, String cpus, Path log, ChildProcesses registry) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(options.serverJava().toString());
-        command.addAll(options.serverJvmFlags());
-        command.add(GcLog.flag(gcLog(log)));
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("io.greetbench.bench.cli.GreetbenchCommand");
-        command.addAll(List.of("serve", "--runtime", runtime, "--port", "0", "--wait", wait.toMillis() + "ms"));
-        return ServerProcess.start(command, cpus, log, registry);
-    }
-
-    static Path gcLog(Path log) {
-        return log.resolveSibling(log.getFileName().toString().replace(".log", ".gc.log"));
-    }
-
-    @Override
-    public int knownPort() {
-        return 0;
+    public ServerCommand command(Duration wait, Path log) {
+        Path gcLog = log.resolveSibling(log.getFileName().toString().replace(".log", ".gc.log"));
+        List<String> flags = new ArrayList<>(options.serverJvmFlags());
+        flags.add(GcLog.flag(gcLog));
+        return new ServerCommand(SelfCommand.of(options.serverJava(), flags,
+                List.of("serve", "--runtime", runtime, "--port", "0", "--wait", wait.toMillis() + "ms")), 0, gcLog);
     }
 }

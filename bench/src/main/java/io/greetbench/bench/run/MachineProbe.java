@@ -5,12 +5,12 @@ import java.util.Arrays;
 /**
  * How fast this machine is right now: a fixed piece of integer work, timed on the driver's CPU
  * before and after each cell. On a shared virtual machine the host's load changes how fast the
- * guest's CPUs run (measured here: the same small loop took 0.10 to 0.18 s within one minute), and
+ * guest's CPUs run (by how much: each report's noise section and docs/methodology.md), and
  * no pinning inside the guest prevents it. The probe lets the report tell the machine's noise from
  * a runtime's: two trials that differ, taken while the probe also differed, are the machine's.
  */
 final class MachineProbe {
-    private static final int UNITS = 2_000_000; // about 4 ms of work here (2.09 ms per million, median of the committed run)
+    private static final int UNITS = 2_000_000; // a few ms of work: each result records the reading (machineProbe)
     private static final int ROUNDS = 7;
     private static volatile long sink;
 

@@ -1,5 +1,8 @@
 package io.greetbench.bench.run;
 
+import io.greetbench.bench.scenario.Scenario;
+import io.greetbench.bench.server.Executables;
+import io.greetbench.bench.server.ServerCommand;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -14,7 +17,6 @@ import java.util.Optional;
  */
 final class NginxLauncher implements ServerLauncher {
     static final String NAME = "ref-nginx";
-    private int port;
 
     @Override
     public String name() {
@@ -28,24 +30,17 @@ final class NginxLauncher implements ServerLauncher {
 
     @Override
     public Optional<String> unavailableReason() {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin").split(":")) {
-            if (Files.isExecutable(Path.of(dir, "nginx"))) {
-                return Optional.empty();
-            }
-        }
-        if (Files.isExecutable(Path.of("/usr/sbin/nginx"))) {
-            return Optional.empty();
-        }
-        return Optional.of("nginx is not installed (apt-get install nginx-light)");
+        return Executables.onPath("nginx") ? Optional.empty() : Optional.of("nginx is not installed (apt-get install nginx-light)");
     }
 
     @Override
     public boolean supports(Scenario scenario) {
-        return scenario != Scenario.IO_WAIT; // plain nginx has no way to wait per request
+        return !scenario.waits(); // plain nginx has no way to wait per request
     }
 
     @Override
-    public ServerProcess start(Duration wait, String cpus, Path log, ChildProcesses registry) throws IOException {
+    public ServerCommand command(Duration wait, Path log) throws IOException {
+        int port;
         try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
@@ -76,12 +71,7 @@ final class NginxLauncher implements ServerLauncher {
                 "      return 200 \"Hello, world!\\n\"; }",
                 "  }",
                 "}", ""));
-        return ServerProcess.start(List.of("nginx", "-c", conf.toString(), "-e", dir.resolve("error.log").toString()),
-                cpus, log, registry);
-    }
-
-    @Override
-    public int knownPort() {
-        return port;
+        String nginx = Executables.find("nginx").map(Path::toString).orElse("nginx");
+        return new ServerCommand(List.of(nginx, "-c", conf.toString(), "-e", dir.resolve("error.log").toString()), port, null);
     }
 }

@@ -3,7 +3,6 @@ package io.greetbench.bench.run;
 import io.greetbench.core.Runtimes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +26,7 @@ final class ServerJvmCatalog {
     }
 
     static ServerJvmCatalog ask(RunOptions options) {
-        List<String> command = new ArrayList<>();
-        command.add(options.serverJava().toString());
-        command.addAll(options.serverJvmFlags());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.greetbench.bench.cli.GreetbenchCommand",
-                "list", "--tsv"));
+        List<String> command = SelfCommand.of(options.serverJava(), options.serverJvmFlags(), List.of("list", "--tsv"));
         try {
             Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             p.getOutputStream().close();

@@ -1,11 +1,13 @@
 package io.greetbench.bench.run;
 
+import io.greetbench.bench.scenario.Scenario;
+import io.greetbench.bench.server.ServerCommand;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-/** How to start one kind of server as a process: a greetbench runtime, or a reference server. */
+/** What to start for one kind of server: a greetbench runtime, or a reference server. Where is the {@code ServerHost}'s business. */
 interface ServerLauncher {
     /** The name in results and reports. */
     String name();
@@ -19,9 +21,6 @@ interface ServerLauncher {
     /** Whether it can serve this scenario (nginx has no per-request wait, for one). */
     boolean supports(Scenario scenario);
 
-    /** Starts it pinned to {@code cpus}, answering after {@code wait}; output into {@code log}. */
-    ServerProcess start(Duration wait, String cpus, Path log, ChildProcesses registry) throws IOException;
-
-    /** The port it will listen on when known in advance, or 0 when it says so on its output. */
-    int knownPort();
+    /** The command that starts it answering after {@code wait}; {@code log} is where its output will go. */
+    ServerCommand command(Duration wait, Path log) throws IOException;
 }

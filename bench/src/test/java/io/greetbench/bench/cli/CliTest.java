@@ -36,9 +36,9 @@ class CliTest {
 
     @Test
     void anUnknownRuntimeIsAOneLineErrorWithExitCode2() {
-        assertEquals(2, run("serve", "--runtime", "tomcat", "--port", "0"));
+        assertEquals(2, run("serve", "--runtime", "no-such-runtime", "--port", "0"));
         assertEquals(1, err.toString().strip().lines().count(), err.toString());
-        assertTrue(err.toString().contains("no runtime named 'tomcat'"), err.toString());
+        assertTrue(err.toString().contains("no runtime named 'no-such-runtime'"), err.toString());
         assertTrue(err.toString().contains("netty"), "should list the known runtimes: " + err);
     }
 
@@ -87,6 +87,83 @@ class CliTest {
     void loadRefusesARemoteTargetWithoutAllowRemote() {
         assertEquals(2, run("load", "--url", "http://192.0.2.1:8080/world", "-d", "1s"));
         assertTrue(err.toString().contains("--allow-remote"), err.toString());
+    }
+
+    static final String[] COMMANDS = {"list", "scenarios", "serve", "load", "quick", "run", "report", "jmh", "help"};
+
+    @Test
+    void everyCommandAnswersHelpWithItsUsageAndExitCode0() {
+        for (String command : COMMANDS) {
+            for (String[] args : new String[][] {{command, "--help"}, {command, "-h"}, {"help", command}}) {
+                out.getBuffer().setLength(0);
+                err.getBuffer().setLength(0);
+                assertEquals(0, run(args), String.join(" ", args) + ": " + err);
+                assertTrue(out.toString().contains("Usage: greetbench " + command), String.join(" ", args) + ": " + out);
+                assertEquals("", err.toString(), String.join(" ", args));
+            }
+        }
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("--help"));
+        for (String command : COMMANDS) {
+            assertTrue(out.toString().lines().anyMatch(l -> l.trim().startsWith(command + " ")), command + ": " + out);
+        }
+    }
+
+    @Test
+    void everyCommandsSummaryIsOneCompleteSentence() {
+        CommandLine cli = GreetbenchCommand.commandLine();
+        cli.getSubcommands().forEach((name, sub) -> {
+            String[] description = sub.getCommandSpec().usageMessage().description();
+            assertTrue(description.length > 0, name);
+            assertTrue(description[0].endsWith("."), name + "'s first line is not a sentence: " + description[0]);
+        });
+    }
+
+    @Test
+    void loadShowsItsHelpWithoutTheRequiredUrl() {
+        assertEquals(0, run("load", "--help"));
+        assertTrue(out.toString().contains("--url"), out.toString());
+        assertTrue(out.toString().contains("default: 64"), "defaults are shown: " + out);
+    }
+
+    @Test
+    void scenariosListsEachWithItsDefaults() {
+        assertEquals(0, run("scenarios"));
+        for (io.greetbench.bench.scenario.Scenario s : io.greetbench.bench.scenario.Scenarios.all()) {
+            assertTrue(out.toString().lines().anyMatch(l -> l.startsWith(s.key() + " ")), s.key() + ": " + out);
+        }
+        assertTrue(out.toString().contains("connections 64,1024,10000"), out.toString());
+    }
+
+    @Test
+    void aScenarioOptionNamingAScenarioNotRunIsAnError() {
+        ScenarioOptions o = new ScenarioOptions();
+        o.scenarios = java.util.List.of("plaintext");
+        o.connections = java.util.List.of("io-wait=64");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, o::plans);
+        assertTrue(e.getMessage().contains("io-wait"), e.getMessage());
+        o.connections = java.util.List.of("12", "plaintext=5,6");
+        assertEquals(java.util.List.of(5, 6), o.plans().get(0).connections());
+        o.scenarios = java.util.List.of("plaintext", "io-wait");
+        o.connections = java.util.List.of("12");
+        o.plans().forEach(p -> assertEquals(java.util.List.of(12), p.connections(), p.toString()));
+    }
+
+    @Test
+    void optionProblemsAreOneLineErrors(@org.junit.jupiter.api.io.TempDir java.nio.file.Path out) throws Exception {
+        java.nio.file.Path jdk = io.greetbench.bench.run.SelfCommand.thisJava();
+        assertTrue(RunExecution.problem(options(out, "0", "1", java.nio.file.Path.of("/nonexistent/bin/java")))
+                .contains("no Java at /nonexistent/bin/java"));
+        assertTrue(RunExecution.problem(options(out, "0", "0", jdk)).contains("separate"));
+        java.nio.file.Path file = java.nio.file.Files.writeString(out.resolve("not-a-dir"), "x");
+        assertTrue(RunExecution.problem(options(file.resolve("sub"), "0", "1", jdk)).contains("cannot write"));
+    }
+
+    private static io.greetbench.bench.run.RunOptions options(java.nio.file.Path out, String serverCpus, String driverCpus,
+            java.nio.file.Path jdk) {
+        return new io.greetbench.bench.run.RunOptions(java.util.List.of("netty"), QuickCommand.PLANS,
+                java.time.Duration.ZERO, java.time.Duration.ZERO, java.time.Duration.ofSeconds(1), 1, serverCpus, driverCpus,
+                out, jdk, java.util.List.of(), "t");
     }
 
     @Test

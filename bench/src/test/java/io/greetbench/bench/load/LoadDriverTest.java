@@ -52,9 +52,9 @@ class LoadDriverTest {
         try (RunningServer server = start("netty", Duration.ZERO);
              CountingProxy proxy = new CountingProxy(new InetSocketAddress("127.0.0.1", server.port()))) {
             LoadSpec spec = LoadSpec.closedLoop(target(proxy.port(), "/world"), 8, Duration.ofSeconds(2), HELLO_WORLD)
-                    .withWarmup(Duration.ofMillis(500)).withPipeline(4);
+                    .toBuilder().warmup(Duration.ofMillis(500)).pipeline(4).build();
             LoadResult r = timedRun(spec);
-            assertEquals(0, r.errorCount(), r.toMap().toString());
+            assertEquals(0, r.errorCount(), String.valueOf(r));
             assertTrue(r.requests() > 1000, "only " + r.requests() + " answers through the proxy");
             assertEquals(null, r.warmupSettled(), "a fixed warm-up is not judged");
             assertTrue(r.warmupSeconds() >= 0.5 && r.warmupSeconds() < 1.5, "warm-up " + r.warmupSeconds());
@@ -90,15 +90,15 @@ class LoadDriverTest {
             double capacity = c.requestsPerSecond(); // just under 50/s
 
             // Below capacity, the open loop sees the wait and no queue.
-            LoadResult under = timedRun(closed.withRate(capacity / 2.5));
+            LoadResult under = timedRun(closed.toBuilder().rate(capacity / 2.5).build());
             assertEquals(0, under.errorCount());
             assertTrue(under.latencyMicros(99) < 45_000, "p99 below capacity: " + under.latencyMicros(99));
 
             // At twice capacity for T = 3 s, the k-th request is due at k/R but answered at k/C: the
             // last answered in the window waited about T (1 - C/R) = 1.5 s. A closed loop would say 20 ms.
             double rate = 2 * capacity;
-            LoadSpec open = new LoadSpec(t, 1, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(3), rate, false, 1, HELLO_WORLD, 1,
-                    Duration.ofSeconds(10), 0, 0, null);
+            LoadSpec open = LoadSpec.builder(t).duration(Duration.ofSeconds(3)).rate(rate).expectedBody(HELLO_WORLD)
+                    .timeout(Duration.ofSeconds(10)).build();
             LoadResult o = timedRun(open);
             double expectedMaxMicros = 3e6 * (1 - capacity / rate);
             long max = o.latency().getMaxValue();
@@ -114,8 +114,8 @@ class LoadDriverTest {
     @Test
     void poissonArrivalsKeepTheAskedRate() throws Exception {
         try (RunningServer server = start("netty", Duration.ZERO)) {
-            LoadSpec spec = new LoadSpec(target(server.port(), "/world"), 4, Duration.ofMillis(500),
-                    Duration.ofMillis(500), Duration.ofSeconds(3), 2000, true, 1, HELLO_WORLD, 1, Duration.ofSeconds(2), 0, 0, null);
+            LoadSpec spec = LoadSpec.builder(target(server.port(), "/world")).connections(4).warmup(Duration.ofMillis(500))
+                    .duration(Duration.ofSeconds(3)).rate(2000).poisson(true).expectedBody(HELLO_WORLD).build();
             LoadResult r = timedRun(spec);
             assertEquals(0, r.errorCount());
             assertTrue(Math.abs(r.requestsPerSecond() - 2000) < 200, "rate " + r.requestsPerSecond());
@@ -125,12 +125,11 @@ class LoadDriverTest {
     @Test
     void anAdaptiveWarmupEndsByItselfAndSaysWhetherItSettled() throws Exception {
         try (RunningServer server = start("netty", Duration.ZERO)) {
-            LoadSpec spec = new LoadSpec(target(server.port(), "/world"), 4, Duration.ofMillis(500),
-                    Duration.ofSeconds(20), Duration.ofSeconds(1), 0, false, 1, HELLO_WORLD, 1, Duration.ofSeconds(2),
-                    0, 0, null);
+            LoadSpec spec = LoadSpec.builder(target(server.port(), "/world")).connections(4)
+                    .warmup(Duration.ofMillis(500), Duration.ofSeconds(20)).duration(Duration.ofSeconds(1))
+                    .expectedBody(HELLO_WORLD).build();
             // A server whose CPU per answer keeps halving never settles: the maximum ends the warm-up.
-            LoadSpec short_ = new LoadSpec(spec.target(), 4, Duration.ofMillis(500), Duration.ofSeconds(3),
-                    Duration.ofSeconds(1), 0, false, 1, HELLO_WORLD, 1, Duration.ofSeconds(2), 0, 0, null);
+            LoadSpec short_ = spec.toBuilder().warmup(Duration.ofMillis(500), Duration.ofSeconds(3)).build();
             LoadResult never = LoadDriver.runObserved(short_, new LoadDriver.WindowObserver() {
                 private int calls;
 
@@ -149,7 +148,7 @@ class LoadDriverTest {
             });
             assertEquals(Boolean.FALSE, never.warmupSettled());
             assertTrue(never.warmupSeconds() >= 3 && never.warmupSeconds() < 4.5, "warm-up " + never.warmupSeconds());
-            assertEquals(false, never.toMap().get("warmupSettled"));
+            assertEquals(false, never.warmupSettled());
             // The server itself settles well before 20 s (an in-process server, already warm from above).
             LoadResult r = timedRun(spec);
             assertEquals(Boolean.TRUE, r.warmupSettled());
@@ -165,7 +164,7 @@ class LoadDriverTest {
                     "Hello, someone else!\n".getBytes(StandardCharsets.UTF_8));
             LoadResult r = timedRun(spec);
             assertEquals(0, r.requests());
-            assertTrue(r.errors().get(ErrorKind.BODY) > 100, r.toMap().toString());
+            assertTrue(r.errors().get(ErrorKind.BODY) > 100, String.valueOf(r));
         }
     }
 
@@ -175,7 +174,7 @@ class LoadDriverTest {
             LoadSpec spec = LoadSpec.closedLoop(target(server.port(), "/not/found"), 4, Duration.ofSeconds(1), null);
             LoadResult r = timedRun(spec);
             assertEquals(0, r.requests());
-            assertTrue(r.errors().get(ErrorKind.STATUS) > 100, r.toMap().toString());
+            assertTrue(r.errors().get(ErrorKind.STATUS) > 100, String.valueOf(r));
         }
     }
 
@@ -185,7 +184,7 @@ class LoadDriverTest {
             LoadSpec spec = LoadSpec.closedLoop(target(hostile.port(), "/world"), 4, Duration.ofSeconds(2), HELLO_WORLD);
             LoadResult r = timedRun(spec);
             assertEquals(0, r.requests());
-            assertTrue(r.errors().get(ErrorKind.RESET) + r.errors().get(ErrorKind.CONNECT) > 0, r.toMap().toString());
+            assertTrue(r.errors().get(ErrorKind.RESET) + r.errors().get(ErrorKind.CONNECT) > 0, String.valueOf(r));
         }
     }
 
@@ -193,10 +192,10 @@ class LoadDriverTest {
     void aServerThatNeverAnswersGivesTimeoutsNotAHang() throws Exception {
         try (HostileServer silent = new HostileServer(false)) {
             LoadSpec spec = LoadSpec.closedLoop(target(silent.port(), "/world"), 4, Duration.ofSeconds(2), HELLO_WORLD)
-                    .withTimeout(Duration.ofMillis(300));
+                    .toBuilder().timeout(Duration.ofMillis(300)).build();
             LoadResult r = timedRun(spec);
             assertEquals(0, r.requests());
-            assertTrue(r.errors().get(ErrorKind.TIMEOUT) >= 4, r.toMap().toString());
+            assertTrue(r.errors().get(ErrorKind.TIMEOUT) >= 4, String.valueOf(r));
         }
     }
 
@@ -208,15 +207,15 @@ class LoadDriverTest {
         }
         LoadResult r = timedRun(LoadSpec.closedLoop(target(port, "/world"), 2, Duration.ofSeconds(1), HELLO_WORLD));
         assertEquals(0, r.requests());
-        assertTrue(r.errors().get(ErrorKind.CONNECT) > 0, r.toMap().toString());
+        assertTrue(r.errors().get(ErrorKind.CONNECT) > 0, String.valueOf(r));
     }
 
     @Test
     void writesAnIntervalLogThatHdrHistogramReads(@TempDir Path dir) throws Exception {
         Path hlog = dir.resolve("run.hlog");
         try (RunningServer server = start("netty", Duration.ZERO)) {
-            LoadSpec spec = new LoadSpec(target(server.port(), "/world"), 4, Duration.ZERO, Duration.ZERO, Duration.ofMillis(2500), 0,
-                    false, 1, HELLO_WORLD, 1, Duration.ofSeconds(2), 0, 0, hlog);
+            LoadSpec spec = LoadSpec.builder(target(server.port(), "/world")).connections(4)
+                    .duration(Duration.ofMillis(2500)).expectedBody(HELLO_WORLD).hlog(hlog).build();
             LoadResult r = timedRun(spec);
             List<EncodableHistogram> intervals = new ArrayList<>();
             try (HistogramLogReader reader = new HistogramLogReader(hlog.toFile())) {

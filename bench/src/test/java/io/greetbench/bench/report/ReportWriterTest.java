@@ -2,10 +2,14 @@ package io.greetbench.bench.report;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.greetbench.bench.run.ResultsFile;
+import io.greetbench.bench.results.LatencyFigures;
+import io.greetbench.bench.results.LoadFigures;
+import io.greetbench.bench.results.Measurement;
+import io.greetbench.bench.results.ResultsFile;
+import io.greetbench.bench.results.ServerUse;
+import io.greetbench.bench.results.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,36 +17,26 @@ import org.junit.jupiter.api.io.TempDir;
 /** The report says what the raw results say: rankings, driver-bound marks, noise, failures, skips. */
 class ReportWriterTest {
 
-    private static Map<String, Object> ok(String runtime, int connections, int trial, double rps, double cpuUs,
-            boolean driverBound) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("runtime", runtime);
-        m.put("reference", false);
-        m.put("scenario", "plaintext");
-        m.put("connections", connections);
-        m.put("rateFraction", 0.0);
-        m.put("trial", trial);
-        m.put("status", "ok");
-        m.put("load", Map.of("requestsPerSecond", rps, "errorCount", 0,
-                "latencyMicros", Map.of("p50", 500, "p99", 2000, "p999", 4000)));
-        m.put("server", Map.of("cpuMicrosPerRequest", cpuUs, "rssPeakKb", 100_000, "threadsPeak", 15));
-        m.put("driverBound", driverBound);
-        return m;
+    static Measurement ok(String runtime, String scenario, int connections, int trial, double rps, double cpuUs,
+            boolean driverBound, long rssKb) {
+        LoadFigures load = new LoadFigures("http://127.0.0.1:1/world", "closed", connections, 1, 0, 3, true, 5, (long) (rps * 5),
+                rps, 0, 0, 0, Map.of(), 0, 0, new LatencyFigures(500, 900, 2000, 4000, 5000, 6000, 600, 100), 0.5, 0.5, 1,
+                driverBound, 1, null);
+        ServerUse server = new ServerUse(1.0, 0.9, cpuUs, rssKb, (double) rssKb, 15, 15.0, 0L, 0.0);
+        return new Measurement(runtime, false, scenario, connections, 1, 0.0, null, scenario.equals("io-wait") ? 20L : 0L,
+                5000L, trial, "2026-11-26T00:00:00Z", Status.OK, null, 1L, 100L, null, load, server);
     }
 
     @Test
     void rendersRankingsMarksNoiseAndFailures(@TempDir Path dir) throws Exception {
         ResultsFile results = new ResultsFile(dir);
-        results.append(ok("fast", 64, 1, 50_000, 20.0, true));
-        results.append(ok("fast", 64, 2, 52_000, 19.0, true));
-        results.append(ok("slow", 64, 1, 20_000, 50.0, false));
-        results.append(ok("slow", 64, 2, 30_000, 48.0, false)); // 40% apart: noisy
-        Map<String, Object> failed = new LinkedHashMap<>(ok("slow", 1024, 1, 0, 0, false));
-        failed.put("status", "failed");
-        failed.put("reason", "the server died during the measurement (killed by signal 9)");
-        failed.remove("load");
-        results.append(failed);
-        results.append(Map.of("runtime", "virtual", "status", "skipped", "reason", "needs JDK 21+"));
+        results.append(ok("fast", "plaintext", 64, 1, 50_000, 20.0, true, 100_000));
+        results.append(ok("fast", "plaintext", 64, 2, 52_000, 19.0, true, 100_000));
+        results.append(ok("slow", "plaintext", 64, 1, 20_000, 50.0, false, 100_000));
+        results.append(ok("slow", "plaintext", 64, 2, 30_000, 48.0, false, 100_000)); // 40% apart: noisy
+        results.append(ok("slow", "plaintext", 1024, 1, 0, 0, false, 0).withOutcome(Status.FAILED,
+                "the server died during the measurement (killed by signal 9)"));
+        results.append(Measurement.skipped("virtual", false, "needs JDK 21+"));
 
         String report = Files.readString(ReportWriter.write(dir));
         assertTrue(report.contains("`fast` spent the least server CPU per request (19.5 µs)"), report);
@@ -50,11 +44,32 @@ class ReportWriterTest {
         assertTrue(report.contains("slow plaintext c=64 (40%)"), report);
         assertTrue(report.contains("killed by signal 9"), report);
         assertTrue(report.contains("virtual: needs JDK 21+"), report);
-        assertTrue(report.contains("1 of 2 cells were driver-bound") || report.contains("1 of 3 cells were driver-bound"), report);
+        assertTrue(report.contains("1 of 2 cells were driver-bound"), report);
         assertTrue(Files.exists(dir.resolve("plaintext-cpu.png")));
-        // The terminal summary shows the largest connection count: there `slow` failed, `fast` has no cell.
+        // The terminal summary shows plaintext at 1,024 connections: there `slow` failed, `fast` has no cell.
         String summary = ReportWriter.summaryTable(dir);
         assertTrue(summary.lines().anyMatch(l -> l.startsWith("slow") && l.contains("failed")), summary);
+        assertTrue(summary.lines().anyMatch(l -> l.startsWith("fast") && l.contains("–")), summary);
         assertTrue(summary.contains("plaintext at 1,024 connections"), summary);
+    }
+
+    @Test
+    void theWaitInProseAndTheHeadlineComesFromTheResults(@TempDir Path dir) throws Exception {
+        ResultsFile results = new ResultsFile(dir);
+        Measurement m = ok("a", "io-wait", 100, 1, 4_000, 40.0, false, 300_000);
+        results.append(new Measurement(m.runtime(), false, m.scenario(), m.connections(), 1, 0.0, null, 50L, 10_000L, 1,
+                m.startedAt(), Status.OK, null, 1L, 1L, null, m.load(), m.server()));
+        String report = Files.readString(ReportWriter.write(dir));
+        assertTrue(report.contains("## I/O wait: the greeting after a 50 ms wait"), report);
+        assertTrue(report.contains("200 / 50 ms = 4,000 requests/s"), report);
+        Path readme = Files.writeString(dir.resolve("HEAD.md"), "x\n" + ReportWriter.HEADLINE_START + "\n"
+                + ReportWriter.HEADLINE_END + "\ny\n");
+        ReportWriter.updateHeadline(dir, readme);
+        String headline = Files.readString(readme);
+        assertTrue(headline.contains("io-wait (50 ms per request) at 100"), headline);
+        assertTrue(headline.contains("| `a` | – | – | – | 4.00k | 2.00 ms | 293 MiB | 15 |"), headline);
+        // The terminal shows the same memory as the README: io-wait's.
+        assertTrue(ReportWriter.summaryTable(dir).lines().anyMatch(l -> l.startsWith("a ") && l.contains("293 MiB")),
+                ReportWriter.summaryTable(dir));
     }
 }

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.greetbench.bench.report.ReportWriter;
+import io.greetbench.bench.results.Measurement;
+import io.greetbench.bench.results.ResultsFile;
+import io.greetbench.bench.results.Status;
+import io.greetbench.bench.scenario.Scenarios;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,9 +33,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OrchestratorTest {
     private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
 
-    private static RunOptions tiny(Path out, List<String> runtimes, Path java) {
-        return new RunOptions(runtimes, List.of(Scenario.PLAINTEXT), List.of(4), List.of(4), 4, List.of(0.5),
-                Duration.ofMillis(20), Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofSeconds(1), 1, "0", "1", out, java,
+    static RunOptions tiny(Path out, List<String> runtimes, Path java) {
+        return new RunOptions(runtimes, List.of(new ScenarioPlan(Scenarios.PLAINTEXT, List.of(4), List.of())),
+                Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofSeconds(1), 1, "0", "1", out, java,
                 List.of("-Xmx256m"), "test");
     }
 
@@ -44,20 +47,20 @@ class OrchestratorTest {
         List<Long> pids = new ArrayList<>();
         o.onMeasuring(p -> pids.add(p.pid()));
         assertEquals(0, o.run(Path.of("..")));
-        List<Map<String, Object>> results = ResultsFile.read(out);
+        List<Measurement> results = ResultsFile.read(out);
         assertEquals(2, results.size(), results.toString());
-        for (Map<String, Object> m : results) {
-            assertEquals("ok", m.get("status"), m.toString());
-            Map<?, ?> load = (Map<?, ?>) m.get("load");
-            assertTrue(((Number) load.get("requests")).longValue() > 0, m.toString());
-            assertEquals(0, ((Number) load.get("errorCount")).longValue(), m.toString());
-            Map<?, ?> server = (Map<?, ?>) m.get("server");
-            assertTrue(((Number) server.get("cpuMicrosPerRequest")).doubleValue() > 0, m.toString());
-            assertTrue(((Number) server.get("rssPeakKb")).longValue() > 10_000, m.toString());
-            assertTrue(((Number) server.get("threadsPeak")).intValue() > 1, m.toString());
-            Map<?, ?> probe = (Map<?, ?>) m.get("machineProbe");
-            assertTrue(((Number) probe.get("beforeNanos")).doubleValue() > 0 && ((Number) probe.get("afterNanos")).doubleValue() > 0,
-                    m.toString());
+        for (Measurement m : results) {
+            assertEquals(Status.OK, m.status(), m.toString());
+            assertTrue(m.load().requests() > 0, m.toString());
+            assertEquals(0, m.load().errorCount(), m.toString());
+            assertTrue(m.load().histogram().getTotalCount() >= m.load().requests(),
+                    "the stored histogram holds every answer of the window: " + m);
+            assertTrue(m.server().cpuMicrosPerRequest() > 0, m.toString());
+            assertTrue(m.server().rssPeakKb() > 10_000, m.toString());
+            assertTrue(m.server().threadsPeak() > 1, m.toString());
+            assertTrue(m.machineProbe().beforeNanos() > 0 && m.machineProbe().afterNanos() > 0, m.toString());
+            assertEquals(0L, m.waitMillis(), m.toString());
+            assertEquals(Scenarios.PLAINTEXT.timeout().toMillis(), m.timeoutMillis(), m.toString());
         }
         assertTrue(Files.exists(out.resolve("environment.json")));
         Path readme = ReportWriter.write(out);
@@ -79,10 +82,10 @@ class OrchestratorTest {
             }
         });
         assertEquals(1, o.run(Path.of("..")));
-        List<Map<String, Object>> results = ResultsFile.read(out);
-        assertEquals("failed", results.get(0).get("status"));
-        assertTrue(String.valueOf(results.get(0).get("reason")).contains("died"), results.get(0).toString());
-        assertEquals("ok", results.get(1).get("status"), "the run went on: " + results.get(1));
+        List<Measurement> results = ResultsFile.read(out);
+        assertEquals(Status.FAILED, results.get(0).status());
+        assertTrue(results.get(0).reason().contains("died"), results.get(0).toString());
+        assertEquals(Status.OK, results.get(1).status(), "the run went on: " + results.get(1));
         assertTrue(ReportWriter.write(out).toFile().exists());
         assertNoneAlive(pids);
     }
@@ -99,30 +102,19 @@ class OrchestratorTest {
         long before = System.nanoTime();
         assertEquals(1, o.run(Path.of("..")));
         assertTrue(System.nanoTime() - before < TimeUnit.SECONDS.toNanos(20));
-        Map<String, Object> m = ResultsFile.read(results).get(0);
-        assertEquals("failed", m.get("status"));
-        assertTrue(String.valueOf(m.get("reason")).contains("did not say where it listens"), m.toString());
-        assertNoneAlive(List.of(((Number) m.get("serverPid")).longValue()));
+        Measurement m = ResultsFile.read(results).get(0);
+        assertEquals(Status.FAILED, m.status());
+        assertTrue(m.reason().contains("did not say where it listens"), m.toString());
+        assertNoneAlive(List.of(m.serverPid()));
     }
 
     @Test
     void anUnavailableRuntimeIsSkippedWithItsReason(@TempDir Path out) throws Exception {
         Orchestrator o = new Orchestrator(tiny(out, List.of("no-such-runtime", "threadpool"), JAVA), Path.of(".."), QUIET);
         assertEquals(0, o.run(Path.of("..")));
-        Map<String, Object> first = ResultsFile.read(out).get(0);
-        assertEquals("skipped", first.get("status"));
-        assertTrue(String.valueOf(first.get("reason")).contains("no runtime named"), first.toString());
-    }
-
-    @Test
-    void optionProblemsAreOneLineErrors(@TempDir Path out) throws Exception {
-        assertTrue(RunExecution.problem(tiny(out, List.of("netty"), Path.of("/nonexistent/bin/java")))
-                .contains("no Java at /nonexistent/bin/java"));
-        RunOptions sameCpus = new RunOptions(List.of("netty"), List.of(Scenario.PLAINTEXT), List.of(4), List.of(4), 4,
-                List.of(), Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1), 1, "0", "0", out, JAVA, List.of(), "t");
-        assertTrue(RunExecution.problem(sameCpus).contains("separate"));
-        Path file = Files.writeString(out.resolve("not-a-dir"), "x");
-        assertTrue(RunExecution.problem(tiny(file.resolve("sub"), List.of("netty"), JAVA)).contains("cannot write"));
+        Measurement first = ResultsFile.read(out).get(0);
+        assertEquals(Status.SKIPPED, first.status());
+        assertTrue(first.reason().contains("no runtime named"), first.toString());
     }
 
     /**
@@ -165,13 +157,13 @@ class OrchestratorTest {
         assertNoneAlive(started);
         if (serversBefore == 2) {
             assertTrue(log.contains("interrupted"), log);
-            List<Map<String, Object>> results = ResultsFile.read(out);
-            assertTrue(results.stream().anyMatch(m -> "ok".equals(m.get("status"))), results.toString());
+            List<Measurement> results = ResultsFile.read(out);
+            assertTrue(results.stream().anyMatch(Measurement::ok), results.toString());
             assertTrue(Files.exists(out.resolve("README.md")), "no report after the interruption: " + log);
         }
         if (Files.exists(out.resolve("results.jsonl"))) {
-            for (Map<String, Object> m : ResultsFile.read(out)) { // nothing half-written or made up
-                assertTrue("ok".equals(m.get("status")), "an interruption recorded as a result: " + m);
+            for (Measurement m : ResultsFile.read(out)) { // nothing half-written or made up
+                assertTrue(m.ok(), "an interruption recorded as a result: " + m);
             }
         }
     }
@@ -191,12 +183,12 @@ class OrchestratorTest {
         assumeTrue(Files.isExecutable(jdk17), "no JDK 17 at " + jdk17);
         Orchestrator o = new Orchestrator(tiny(out, List.of("threadpool-virtual", "threadpool"), jdk17), Path.of(".."), QUIET);
         assertEquals(0, o.run(Path.of("..")));
-        List<Map<String, Object>> results = ResultsFile.read(out);
-        Map<String, Object> first = results.get(0);
-        assertEquals("threadpool-virtual", first.get("runtime"), results.toString());
-        assertEquals("skipped", first.get("status"), results.toString());
-        assertTrue(String.valueOf(first.get("reason")).contains("needs JDK 21+, this is 17"), first.toString());
-        assertEquals("ok", results.get(1).get("status"), results.toString());
+        List<Measurement> results = ResultsFile.read(out);
+        Measurement first = results.get(0);
+        assertEquals("threadpool-virtual", first.runtime(), results.toString());
+        assertEquals(Status.SKIPPED, first.status(), results.toString());
+        assertTrue(first.reason().contains("needs JDK 21+, this is 17"), first.toString());
+        assertEquals(Status.OK, results.get(1).status(), results.toString());
     }
 
     private static void assertNoneAlive(List<Long> pids) throws InterruptedException {

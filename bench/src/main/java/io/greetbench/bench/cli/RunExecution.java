@@ -1,7 +1,13 @@
-package io.greetbench.bench.run;
+package io.greetbench.bench.cli;
 
 import io.greetbench.bench.load.CpuBusy;
 import io.greetbench.bench.report.ReportWriter;
+import io.greetbench.bench.results.ResultsFile;
+import io.greetbench.bench.run.Orchestrator;
+import io.greetbench.bench.run.RunOptions;
+import io.greetbench.bench.run.SelfCommand;
+import io.greetbench.bench.server.Executables;
+import io.greetbench.bench.server.Processes;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -17,30 +23,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * before anything starts, pins this process (the driver) to the driver CPUs, runs the orchestrator,
  * and writes the report even when the run is interrupted.
  */
-public final class RunExecution {
-    public static final int OK = 0;
-    public static final int SOME_FAILED = 1;
-    public static final int USAGE = 2;
-    /** Stopped by Ctrl-C or SIGTERM before the pinned restart began (128 + SIGINT, as shells say it). */
-    public static final int INTERRUPTED = 130;
+final class RunExecution {
     private static final String PINNED = "GREETBENCH_PINNED";
 
     private RunExecution() {
     }
 
     /** Runs {@code options}; {@code args} are this command's arguments, to start again pinned if need be. */
-    public static int execute(RunOptions options, String subcommand, String[] args, PrintStream out, PrintStream err)
+    static int execute(RunOptions options, String subcommand, String[] args, PrintStream out, PrintStream err)
             throws IOException, InterruptedException {
         String problem = problem(options);
         if (problem != null) {
             err.println("greetbench: " + problem);
-            return USAGE;
+            return ExitCode.USAGE;
         }
         BitSet driverCpus = CpuBusy.parseList(options.driverCpus());
         if (!CpuBusy.allowedCpus().equals(driverCpus)) {
             if (System.getenv(PINNED) != null) {
                 err.println("greetbench: could not pin the driver to CPUs " + options.driverCpus());
-                return USAGE;
+                return ExitCode.USAGE;
             }
             // the same --out, so the restarted process writes where this one checked it could
             String[] withOut = java.util.Arrays.copyOf(args, args.length + 2);
@@ -70,9 +71,9 @@ public final class RunExecution {
         writeReport(options.out(), err, out);
         if (failures > 0) {
             err.println("greetbench: " + failures + " measurement(s) failed; their reasons are in the report");
-            return SOME_FAILED;
+            return ExitCode.SOME_FAILED;
         }
-        return OK;
+        return ExitCode.OK;
     }
 
     private static void writeReport(Path dir, PrintStream err, PrintStream out) {
@@ -110,7 +111,7 @@ public final class RunExecution {
         if (highest >= online) {
             return "this machine has CPUs 0-" + (online - 1) + "; there is no CPU " + highest;
         }
-        if (!onPath("taskset")) {
+        if (!Executables.onPath("taskset")) {
             return "taskset is needed to pin servers and driver (apt-get install util-linux)";
         }
         try {
@@ -132,27 +133,17 @@ public final class RunExecution {
         }
     }
 
-    static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The command line as typed, handed to the pinned restart for the environment record. */
-    public static final String COMMAND = "GREETBENCH_COMMAND";
+    static final String COMMAND = "GREETBENCH_COMMAND";
 
     /** Starts this same command again under {@code taskset -c cpus} and waits for it. */
     private static int restartPinned(RunOptions options, String subcommand, String[] args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("taskset", "-c", options.driverCpus(),
-                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.greetbench.bench.cli.GreetbenchCommand",
-                subcommand));
-        command.addAll(List.of(args));
+        List<String> greetbench = new ArrayList<>(List.of(subcommand));
+        greetbench.addAll(List.of(args));
+        List<String> command = new ArrayList<>(List.of("taskset", "-c", options.driverCpus()));
+        command.addAll(SelfCommand.of(SelfCommand.thisJava(), ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                greetbench));
         ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
         pb.environment().put(PINNED, "1");
         pb.environment().put(COMMAND, options.command()); // as the user typed it, without the added --out
@@ -174,7 +165,7 @@ public final class RunExecution {
             try {
                 child.destroy();
                 if (!child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-                    ServerProcess.stop(child.toHandle(), java.time.Duration.ofSeconds(5));
+                    Processes.stop(child.toHandle(), java.time.Duration.ofSeconds(5));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -183,7 +174,7 @@ public final class RunExecution {
         Process child;
         synchronized (lock) {
             if (stopping[0]) {
-                return INTERRUPTED;
+                return ExitCode.INTERRUPTED;
             }
             child = pb.start();
             started[0] = child;

@@ -1,4 +1,4 @@
-package io.greetbench.bench.run;
+package io.greetbench.bench.server;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * Reads a server's unified GC log ({@code -Xlog:gc:file=...:time}) for the pauses inside a measured
  * window: how many, and how long in total.
  */
-final class GcLog {
+public final class GcLog {
     // [2026-11-25T12:59:01.123+0000] GC(3) Pause Young (Allocation Failure) 25M->3M(64M) 1.234ms
     private static final Pattern PAUSE = Pattern.compile("^\\[([^\\]]+)\\].*GC\\(\\d+\\) Pause.* ([0-9.]+)ms\\s*$");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
@@ -21,7 +21,7 @@ final class GcLog {
     }
 
     /** The JVM flags that make a server write the log this class reads. */
-    static String flag(Path file) {
+    public static String flag(Path file) {
         return "-Xlog:gc:file=" + file + ":time";
     }
 

@@ -1,4 +1,4 @@
-package io.greetbench.bench.run;
+package io.greetbench.bench.server;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,19 +1,19 @@
-package io.greetbench.bench.run;
+package io.greetbench.bench.server;
 
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every process the orchestrator started and has not stopped yet, so a Ctrl-C, a crash or a failed
+ * Every process a run started and has not stopped yet, so a Ctrl-C, a crash or a failed
  * measurement still stops them all, by PID, from a shutdown hook.
  */
-final class ChildProcesses {
+public final class ChildProcesses {
     private final Set<ProcessHandle> live = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     /** Registers a started process; once {@link #stopAll} ran, the process is stopped at once instead. */
-    void add(ProcessHandle handle) throws java.io.IOException {
+    public void add(ProcessHandle handle) throws java.io.IOException {
         live.add(handle);
         if (closed) {
             stopAll();
@@ -22,19 +22,19 @@ final class ChildProcesses {
     }
 
     /** Whether {@link #stopAll} ran: the run is being interrupted. */
-    boolean closed() {
+    public boolean closed() {
         return closed;
     }
 
-    void remove(ProcessHandle handle) {
+    public void remove(ProcessHandle handle) {
         live.remove(handle);
     }
 
     /** Stops everything still running (SIGTERM, then SIGKILL). */
-    void stopAll() {
+    public void stopAll() {
         closed = true;
         for (ProcessHandle h : Set.copyOf(live)) {
-            ServerProcess.stop(h, Duration.ofSeconds(3));
+            Processes.stop(h, Duration.ofSeconds(3));
             live.remove(h);
         }
     }

@@ -1,7 +1,8 @@
-package io.greetbench.bench.run;
+package io.greetbench.bench.results;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,15 +10,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * {@code results.jsonl}: one JSON object per measurement, appended and forced to disk the moment it
+ * {@code results.jsonl}: one {@link Measurement} per line, appended and forced to disk the moment it
  * is finished, so a crash or a Ctrl-C in the middle of a run loses nothing already measured.
  */
 public final class ResultsFile {
     public static final String NAME = "results.jsonl";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path path;
 
@@ -29,19 +29,18 @@ public final class ResultsFile {
         return path;
     }
 
-    public synchronized void append(Map<String, Object> measurement) throws IOException {
+    public synchronized void append(Measurement measurement) throws IOException {
         byte[] line = (JSON.writeValueAsString(measurement) + "\n").getBytes(StandardCharsets.UTF_8);
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
-            ch.write(java.nio.ByteBuffer.wrap(line));
+            ch.write(ByteBuffer.wrap(line));
             ch.force(false);
         }
     }
 
-    /** Every measurement in the file; a torn last line (power cut) is skipped. */
-    @SuppressWarnings("unchecked")
-    public static List<Map<String, Object>> read(Path dir) throws IOException {
-        List<Map<String, Object>> all = new ArrayList<>();
+    /** Every measurement in {@code dir}'s file; a torn last line (power cut) is skipped. */
+    public static List<Measurement> read(Path dir) throws IOException {
+        List<Measurement> all = new ArrayList<>();
         Path file = dir.resolve(NAME);
         if (!Files.exists(file)) {
             return all;
@@ -51,7 +50,7 @@ public final class ResultsFile {
                 continue;
             }
             try {
-                all.add(JSON.readValue(line, Map.class));
+                all.add(JSON.readValue(line, Measurement.class));
             } catch (IOException e) {
                 // an incomplete line at the end: everything before it stands
             }

@@ -1,0 +1,63 @@
+package io.greetbench.bench.report;
+
+import io.greetbench.bench.results.RecordedOptions;
+import io.greetbench.bench.results.RunEnvironment;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** The page's title, the machine and JVM it was measured on, how to read it, and the maintainers' note. */
+final class IntroSection implements ReportSection {
+    @Override
+    public void render(ReportContext ctx, StringBuilder md) throws IOException {
+        Path dir = ctx.dir();
+        md.append("# greetbench results: ").append(dir.getFileName()).append("\n\n");
+        md.append(environment(ctx.index().env())).append("\n\n");
+        md.append("Every cell is a fresh server process, pinned apart from the load driver; values are the ")
+                .append("median over trials, with the lowest and highest in small print. `†` marks a cell where the ")
+                .append("driver's CPU, not the server, was saturated: there the server may be faster than shown. ")
+                .append("Raw data: [`results.jsonl`](results.jsonl), [`environment.json`](environment.json). ")
+                .append("Regenerate this page with `./greetbench report ").append(relative(dir)).append("`.\n\n");
+        Path notes = dir.resolve("NOTES.md");
+        if (Files.isRegularFile(notes)) {
+            md.append("> **Maintainers' note** (from [`NOTES.md`](NOTES.md), written by hand, not computed):\n>\n");
+            Files.readString(notes, StandardCharsets.UTF_8).strip().lines()
+                    .forEach(l -> md.append("> ").append(l).append('\n'));
+            md.append('\n');
+        }
+    }
+
+    private static String relative(Path dir) {
+        Path root = Path.of(System.getenv().getOrDefault("GREETBENCH_ROOT", ".")).toAbsolutePath().normalize();
+        Path abs = dir.toAbsolutePath().normalize();
+        return abs.startsWith(root) ? root.relativize(abs).toString() : abs.toString();
+    }
+
+    private static String environment(RunEnvironment env) {
+        if (!env.known()) {
+            return "_No environment.json: machine and JVM unknown._";
+        }
+        RecordedOptions opts = env.optionsOrNone();
+        String version = String.valueOf(env.serverJavaVersion());
+        String javaVersion = version.lines().skip(1).findFirst().orElse(version);
+        return String.format(Locale.ROOT,
+                "Measured %s on **%s** (%s CPUs online, %s of memory), %s, %s. Servers: %s, flags `%s`, pinned to CPU %s; "
+                        + "load driver pinned to CPU %s. Commit `%s`%s. Each measurement: %s, %s s window, "
+                        + "%s trial(s). Command: `%s`.",
+                env.startedAt(), env.cpuModel(), env.onlineCpus(), env.memTotal(), env.kernel(), env.os(), javaVersion,
+                String.join(" ", env.serverJvmFlags() == null ? java.util.List.of() : env.serverJvmFlags()),
+                env.serverCpus(), env.driverCpus(), env.gitCommit(),
+                Boolean.TRUE.equals(env.gitDirty()) ? " (with uncommitted changes)" : "", warmup(opts),
+                opts.durationSeconds(), opts.trials(), env.command());
+    }
+
+    private static String warmup(RecordedOptions opts) {
+        if (opts.adaptiveWarmup()) {
+            return "at least " + opts.warmupSeconds() + " s and at most " + opts.warmupMaxSeconds()
+                    + " s of warm-up (until the server's CPU per request stopped falling)";
+        }
+        return opts.warmupSeconds() + " s warm-up";
+    }
+}

@@ -1,0 +1,91 @@
+package io.greetbench.bench.report;
+
+import io.greetbench.bench.results.Measurement;
+import io.greetbench.bench.results.RunEnvironment;
+import io.greetbench.bench.results.Status;
+import io.greetbench.bench.scenario.Scenario;
+import io.greetbench.bench.scenario.Scenarios;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** A run's measurements grouped by cell, in the order they were measured; and the runtimes skipped. */
+final class ResultsIndex {
+    private final Map<CellKey, CellTrials> cells = new LinkedHashMap<>();
+    private final List<String> skipped = new ArrayList<>();
+    private final RunEnvironment env;
+
+    ResultsIndex(List<Measurement> measurements, RunEnvironment env) {
+        this.env = env;
+        for (Measurement m : measurements) {
+            if (m.status() == Status.SKIPPED) {
+                skipped.add(m.runtime() + ": " + m.reason());
+                continue;
+            }
+            CellKey key = new CellKey(m.runtime(), m.scenario(), m.connections() == null ? 0 : m.connections(),
+                    m.rateFractionOrZero());
+            CellTrials cell = cells.computeIfAbsent(key, k -> new CellTrials(k, m.reference()));
+            if (m.ok()) {
+                cell.ok.add(m);
+            } else {
+                cell.failures.add("trial " + m.trial() + ": " + m.reason());
+            }
+        }
+    }
+
+    Collection<CellTrials> cells() {
+        return cells.values();
+    }
+
+    List<CellTrials> cellsOf(String scenario) {
+        return cells.values().stream().filter(c -> c.scenario().equals(scenario)).toList();
+    }
+
+    CellTrials cell(String runtime, String scenario, int connections, double rateFraction) {
+        return cells.get(new CellKey(runtime, scenario, connections, rateFraction));
+    }
+
+    List<String> skipped() {
+        return skipped;
+    }
+
+    RunEnvironment env() {
+        return env;
+    }
+
+    /** Runtimes in the order first measured. */
+    List<String> runtimes() {
+        return cells.values().stream().map(CellTrials::runtime).distinct().collect(Collectors.toList());
+    }
+
+    /** The scenarios measured, known ones in greetbench's order. */
+    List<Scenario> scenarios() {
+        List<String> present = cells.values().stream().map(CellTrials::scenario).distinct().toList();
+        return Scenarios.all().stream().filter(s -> present.contains(s.key())).toList();
+    }
+
+    /** Connection counts measured in {@code scenario}, ascending. */
+    List<Integer> connectionsOf(String scenario) {
+        return cellsOf(scenario).stream().map(CellTrials::connections)
+                .collect(Collectors.toCollection(TreeSet::new)).stream().toList();
+    }
+
+    /**
+     * The per-request wait {@code scenario} ran with, as recorded: by each measurement, or (older
+     * results) in the run's options; else the scenario's own.
+     */
+    Duration recordedWait(Scenario scenario) {
+        Long ms = cellsOf(scenario.key()).stream().flatMap(c -> c.ok.stream()).map(Measurement::waitMillis)
+                .filter(Objects::nonNull).findFirst().orElse(null);
+        if (ms == null && scenario.waits()) {
+            ms = env.optionsOrNone().ioWaitMillis();
+        }
+        return ms == null ? scenario.requestWait() : Duration.ofMillis(ms);
+    }
+}

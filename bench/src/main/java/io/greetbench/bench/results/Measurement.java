@@ -1,0 +1,70 @@
+package io.greetbench.bench.results;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One line of {@code results.jsonl}: one runtime measured once in one cell, or a runtime skipped.
+ * Written by the orchestrator, read by the report and by {@code compare}; the field names are those
+ * of every earlier results file, which therefore still read.
+ *
+ * @param runtime          the runtime's name
+ * @param reference        a reference row (ref-aiohttp, ref-nginx) rather than a greetbench runtime
+ * @param scenario         the scenario's key
+ * @param connections      connections of the cell
+ * @param pipeline         requests in flight per connection
+ * @param rateFraction     open loop at a share of the runtime's own peak: that share; else 0
+ * @param offeredRate      open loop: the absolute rate asked for (req/s)
+ * @param waitMillis       the per-request wait the server was asked for (absent in older results)
+ * @param timeoutMillis    the driver's request timeout (absent in older results)
+ * @param trial            which repetition of the cell, from 1
+ * @param startedAt        when the measurement began (ISO-8601)
+ * @param status           ok, failed or skipped
+ * @param reason           for failed and skipped: why, for a person
+ * @param serverPid        the server process's PID
+ * @param serverReadyMillis how long the server took from start to a correct answer
+ * @param machineProbe     the machine's speed before and after
+ * @param load             what the driver saw
+ * @param server           what the server used
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Measurement(String runtime, boolean reference, String scenario, Integer connections, Integer pipeline,
+        Double rateFraction, Double offeredRate, Long waitMillis, Long timeoutMillis, Integer trial, String startedAt,
+        Status status, String reason, Long serverPid, Long serverReadyMillis, ProbeReading machineProbe,
+        LoadFigures load, ServerUse server) {
+
+    /** A runtime that could not run here. */
+    public static Measurement skipped(String runtime, boolean reference, String reason) {
+        return new Measurement(runtime, reference, null, null, null, null, null, null, null, null, null, Status.SKIPPED,
+                reason, null, null, null, null, null);
+    }
+
+    public boolean ok() {
+        return status == Status.OK && load != null;
+    }
+
+    /** The share of its own peak this cell ran at; 0 when it was not that kind of cell. */
+    public double rateFractionOrZero() {
+        return rateFraction == null ? 0 : rateFraction;
+    }
+
+    public Measurement withOutcome(Status status, String reason) {
+        return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
+                timeoutMillis, trial, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe, load, server);
+    }
+
+    public Measurement withServer(Long pid, Long readyMillis) {
+        return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
+                timeoutMillis, trial, startedAt, status, reason, pid, readyMillis, machineProbe, load, server);
+    }
+
+    public Measurement withFigures(ProbeReading probe, LoadFigures load, ServerUse server) {
+        return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
+                timeoutMillis, trial, startedAt, status, reason, serverPid, serverReadyMillis, probe, load, server);
+    }
+
+    public Measurement withProbe(ProbeReading probe) {
+        return withFigures(probe, load, server);
+    }
+}

@@ -1,0 +1,30 @@
+package io.greetbench.bench.results;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * The options a run was given, as {@code environment.json} records them.
+ *
+ * @param runtimes         the runtimes asked for
+ * @param scenarios        scenario keys, in the order run
+ * @param sweeps           per scenario, the connection counts and rates (absent in older results)
+ * @param ioWaitMillis     older results only: io-wait's wait, before each measurement recorded its own
+ * @param warmupSeconds    the least warm-up per measurement
+ * @param warmupMaxSeconds the most (equal to the least: a fixed warm-up)
+ * @param durationSeconds  the measured window
+ * @param trials           repetitions of every cell
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record RecordedOptions(List<String> runtimes, List<String> scenarios, List<ScenarioSweep> sweeps,
+        Long ioWaitMillis, Double warmupSeconds, Double warmupMaxSeconds, Double durationSeconds, Integer trials) {
+
+    public static final RecordedOptions NONE = new RecordedOptions(List.of(), List.of(), List.of(), null, null, null, null, null);
+
+    /** Whether the warm-up went on past its least until the server's cost per request settled. */
+    public boolean adaptiveWarmup() {
+        return warmupMaxSeconds != null && warmupSeconds != null && warmupMaxSeconds > warmupSeconds;
+    }
+}

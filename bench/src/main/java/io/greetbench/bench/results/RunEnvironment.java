@@ -1,0 +1,46 @@
+package io.greetbench.bench.results;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code environment.json}: the machine, the JVM and its flags, every runtime library's version, the
+ * git commit and the exact command, so a report always says what produced its numbers.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record RunEnvironment(String startedAt, String command, String cpuModel, Integer cpus, String onlineCpus,
+        String memTotal, String kernel, String os, String serverJava, String serverJavaVersion,
+        List<String> serverJvmFlags, String driverJava, String driverJavaVersion, String serverCpus, String driverCpus,
+        Map<String, String> libraries, String nginx, String python3Aiohttp, String gitCommit, Boolean gitDirty,
+        RecordedOptions options) {
+
+    public static final String NAME = "environment.json";
+
+    /** What a results folder without {@code environment.json} says: nothing. */
+    public static final RunEnvironment UNKNOWN = new RunEnvironment(null, null, null, null, null, null, null, null, null,
+            null, List.of(), null, null, null, null, Map.of(), null, null, null, null, RecordedOptions.NONE);
+
+    public boolean known() {
+        return startedAt != null;
+    }
+
+    public RecordedOptions optionsOrNone() {
+        return options == null ? RecordedOptions.NONE : options;
+    }
+
+    public void write(Path dir) throws IOException {
+        ResultsFile.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve(NAME).toFile(), this);
+    }
+
+    public static RunEnvironment read(Path dir) throws IOException {
+        Path file = dir.resolve(NAME);
+        return Files.exists(file) ? ResultsFile.JSON.readValue(file.toFile(), RunEnvironment.class) : UNKNOWN;
+    }
+}

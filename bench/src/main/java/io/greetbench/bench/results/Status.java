@@ -1,0 +1,13 @@
+package io.greetbench.bench.results;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** How a measurement ended. */
+public enum Status {
+    /** Measured: load and server figures are present. */
+    @JsonProperty("ok") OK,
+    /** Tried and failed; the reason says why (the server died, never became ready, ...). */
+    @JsonProperty("failed") FAILED,
+    /** Not tried: the runtime cannot run here; the reason says why and how to fix it. */
+    @JsonProperty("skipped") SKIPPED
+}

@@ -1,0 +1,130 @@
+package io.greetbench.bench.run;
+
+import io.greetbench.bench.load.LoadDriver;
+import io.greetbench.bench.load.LoadResult;
+import io.greetbench.bench.load.LoadSpec;
+import io.greetbench.bench.load.Target;
+import io.greetbench.bench.results.LoadFigures;
+import io.greetbench.bench.results.Measurement;
+import io.greetbench.bench.results.ProbeReading;
+import io.greetbench.bench.results.ServerUse;
+import io.greetbench.bench.results.Status;
+import io.greetbench.bench.scenario.Pace;
+import io.greetbench.bench.scenario.Scenario;
+import io.greetbench.bench.server.ServerHost;
+import io.greetbench.bench.server.ServerInstance;
+import io.greetbench.bench.text.Units;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Measures one cell: a fresh server on the host, a readiness check, the load with the server sampled
+ * over the measured window, and a stop. The outcome is a {@link Measurement}, ok or failed with a
+ * reason; an interruption is neither (null).
+ */
+final class CellMeasurement {
+    static final String PATH = "/world";
+    static final byte[] GREETING = "Hello, world!\n".getBytes(StandardCharsets.UTF_8);
+
+    private final RunOptions options;
+    private final ServerHost host;
+    private final Duration readyBound;
+    private final Consumer<ServerInstance> onWindowOpen;
+    private final PrintStream log;
+
+    CellMeasurement(RunOptions options, ServerHost host, Duration readyBound, Consumer<ServerInstance> onWindowOpen,
+            PrintStream log) {
+        this.options = options;
+        this.host = host;
+        this.readyBound = readyBound;
+        this.onWindowOpen = onWindowOpen;
+        this.log = log;
+    }
+
+    /** The outcome, and a line for the progress log. */
+    record Outcome(Measurement measurement, String summary) {
+        boolean interrupted() {
+            return measurement == null;
+        }
+    }
+
+    /** Measures {@code cell}, open loop at {@code offeredRate} req/s (0: closed loop). */
+    Outcome measure(Cell cell, double offeredRate) throws InterruptedException {
+        Scenario scenario = cell.scenario();
+        Measurement m = draft(cell, offeredRate);
+        double probeBefore = MachineProbe.nanosPerMillionUnits();
+        Path logFile = options.out().resolve("logs").resolve(cell.fileStem() + ".log");
+        ServerInstance server;
+        try {
+            server = host.start(cell.server().command(scenario.requestWait(), logFile), logFile);
+        } catch (IOException e) {
+            return failed(m, "could not start: " + e.getMessage());
+        }
+        try {
+            long t0 = System.nanoTime();
+            log.println("      server pid " + server.pid() + " on " + host.name());
+            m = m.withServer(server.pid(), null);
+            try {
+                server.awaitReady(PATH, GREETING, readyBound);
+            } catch (ServerInstance.NotReadyException e) {
+                return failed(m, e.getMessage());
+            }
+            m = m.withServer(server.pid(), (System.nanoTime() - t0) / 1_000_000);
+            LoadSpec spec = LoadSpec.builder(Target.parse("http://" + host.address() + ":" + server.port() + PATH, false))
+                    .connections(cell.connections()).warmup(options.warmup(), options.warmupMax())
+                    .duration(options.duration()).rate(offeredRate).pipeline(scenario.pipeline())
+                    .expectedBody(GREETING).timeout(scenario.timeout()).build();
+            ServerWindow window = new ServerWindow(server, onWindowOpen);
+            LoadResult result;
+            try {
+                result = LoadDriver.runObserved(spec, window);
+            } catch (IOException | RuntimeException e) {
+                return failed(m, "the load driver failed: " + e.getMessage()
+                        + (e.getCause() != null ? " (" + e.getCause() + ")" : ""));
+            }
+            ServerUse use = window.use(result.requests(), result.durationSeconds());
+            m = m.withFigures(new ProbeReading(probeBefore, MachineProbe.nanosPerMillionUnits()), LoadFigures.of(result), use);
+            if (host.closed()) {
+                return new Outcome(null, "interrupted");
+            }
+            if (!server.alive()) {
+                return failed(m, "the server died during the measurement (" + server.exitDescription() + "): " + server.tail());
+            }
+            return new Outcome(m, summary(m));
+        } finally {
+            server.close();
+        }
+    }
+
+    /** The measurement of {@code cell} before it is made: what was asked, when. */
+    static Measurement draft(Cell cell, double offeredRate) {
+        Scenario scenario = cell.scenario();
+        return new Measurement(cell.server().name(), cell.server().reference(), scenario.key(), cell.connections(),
+                scenario.pipeline(), scenario.pace() == Pace.SHARE_OF_PEAK ? cell.rate() : 0.0,
+                scenario.openLoop() ? offeredRate : null, scenario.requestWait().toMillis(), scenario.timeout().toMillis(),
+                cell.trial(), Instant.now().toString(), Status.OK, null, null, null, null, null, null);
+    }
+
+    /** A failure to record; or, when the run is being stopped, the interruption's (not recorded). */
+    Outcome failed(Measurement m, String reason) {
+        if (host.closed()) {
+            return new Outcome(null, "interrupted");
+        }
+        return new Outcome(m.withOutcome(Status.FAILED, reason), "FAILED: " + reason);
+    }
+
+    private static String summary(Measurement m) {
+        LoadFigures load = m.load();
+        ServerUse use = m.server();
+        return String.format(Locale.ROOT, "%s req/s  p99 %s  server %s CPU-µs/req, RSS %s, %s threads%s%s",
+                Units.rate(load.requestsPerSecond()), Units.micros(load.latencyMicros().p99()),
+                Units.oneDecimal(use.cpuMicrosPerRequest()), Units.mibFromKb(use.rssPeakKb()), Units.count(use.threadsPeak()),
+                load.errorCount() > 0 ? "  ERRORS " + load.errorCount() : "", load.driverSaturated() ? "  [driver-bound]" : "");
+    }
+}

@@ -1,0 +1,69 @@
+package io.greetbench.bench.scenario;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The scenarios greetbench knows, in the order a run measures them. */
+public final class Scenarios {
+    public static final Scenario PLAINTEXT = new Scenario("plaintext", "the greeting, closed loop",
+            "Plaintext: the greeting, closed loop",
+            "Each connection sends its next request when the answer arrives. On two cores the fast runtimes can "
+                    + "out-run one driver core: rank them by server CPU per request rather than by requests/s.",
+            List.of(1, 64, 1024, 10_000), Duration.ZERO, 1, Duration.ofSeconds(5), Pace.CLOSED, null, List.of(),
+            SectionStyle.CONNECTION_SWEEP);
+
+    public static final Scenario IO_WAIT = new Scenario("io-wait",
+            "the greeting after a 20 ms wait per request (the seed's await), closed loop",
+            "I/O wait: the greeting after a {wait} wait",
+            "The seed's point: while a request waits (its `await`), an event loop or a virtual thread serves "
+                    + "others, whereas a pool of 200 blocked threads can finish at most 200 / {wait} = {pool200} requests/s.",
+            List.of(64, 1024, 10_000), Duration.ofMillis(20), 1, Duration.ofSeconds(10), Pace.CLOSED, null, List.of(),
+            SectionStyle.CONNECTION_SWEEP);
+
+    public static final Scenario LATENCY_AT_RATE = new Scenario("latency-at-rate",
+            "open loop at shares of each runtime's own plaintext peak",
+            "Latency at the same share of load (open loop)",
+            "Requests arrive at a constant rate, a fixed fraction of each runtime's own plaintext peak, and latency "
+                    + "counts from when each request was due, so a stall shows up in full (no coordinated omission).",
+            List.of(64), Duration.ZERO, 1, Duration.ofSeconds(5), Pace.SHARE_OF_PEAK, "plaintext",
+            List.of(0.25, 0.5, 0.75), SectionStyle.RATE_TABLE);
+
+    public static final Scenario PIPELINED = new Scenario("pipelined",
+            "plaintext with 16 requests pipelined per connection (TechEmpower's depth)",
+            "Pipelined (16 requests in flight per connection)",
+            "TechEmpower's plaintext depth. Browsers do not pipeline: read this as each runtime's parsing and "
+                    + "batching headroom, not as traffic you will see.",
+            List.of(64), Duration.ZERO, 16, Duration.ofSeconds(5), Pace.CLOSED, null, List.of(),
+            SectionStyle.SINGLE_TABLE);
+
+    private static final List<Scenario> ALL = List.of(PLAINTEXT, IO_WAIT, LATENCY_AT_RATE, PIPELINED);
+
+    private Scenarios() {
+    }
+
+    public static List<Scenario> all() {
+        return ALL;
+    }
+
+    /** The scenario named {@code key}; an error that lists the known ones otherwise. */
+    public static Scenario of(String key) {
+        String wanted = key.trim().toLowerCase(Locale.ROOT);
+        for (Scenario s : ALL) {
+            if (s.key().equals(wanted)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("no scenario '" + key + "'; scenarios: " + keys());
+    }
+
+    /** The scenario named {@code key} if greetbench knows it (older results may name others). */
+    public static java.util.Optional<Scenario> find(String key) {
+        return ALL.stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+
+    public static String keys() {
+        return ALL.stream().map(Scenario::key).collect(Collectors.joining(", "));
+    }
+}

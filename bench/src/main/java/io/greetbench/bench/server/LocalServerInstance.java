@@ -1,0 +1,161 @@
+package io.greetbench.bench.server;
+
+import io.greetbench.bench.results.ServerUse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A server process started on this machine: found by the {@code listening on} line of its output,
+ * sampled through the local {@code /proc}, stopped by its PID with its descendants.
+ */
+final class LocalServerInstance implements ServerInstance {
+    private static final Pattern LISTENING = Pattern.compile("listening on http://[^:]+:(\\d+)");
+    private static final Duration STOP_BOUND = Duration.ofSeconds(5);
+
+    private final Process process;
+    private final ServerCommand command;
+    private final Path log;
+    private final String address;
+    private final ChildProcesses registry;
+    private int port;
+    private ProcessSampler sampler;
+    private long windowStartMillis;
+
+    LocalServerInstance(Process process, ServerCommand command, Path log, String address, ChildProcesses registry) {
+        this.process = process;
+        this.command = command;
+        this.log = log;
+        this.address = address;
+        this.registry = registry;
+    }
+
+    @Override
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public String exitDescription() {
+        if (process.isAlive()) {
+            return "still running";
+        }
+        int code = process.exitValue();
+        return code > 128 ? "killed by signal " + (code - 128) : "exit code " + code;
+    }
+
+    @Override
+    public void awaitReady(String path, byte[] expectedBody, Duration bound) throws NotReadyException, InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        port = command.knownPort();
+        while (port <= 0) {
+            if (!process.isAlive()) {
+                throw new NotReadyException("the server exited (" + exitDescription() + ") before listening: " + tail());
+            }
+            Matcher m = LISTENING.matcher(readLog());
+            if (m.find()) {
+                port = Integer.parseInt(m.group(1));
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new NotReadyException("the server did not say where it listens within " + bound.toSeconds() + " s: " + tail());
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        String lastProblem = "no answer";
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new NotReadyException("the server exited (" + exitDescription() + "): " + tail());
+            }
+            try {
+                byte[] body = GreetingCheck.get(address, port, path);
+                if (Arrays.equals(body, expectedBody)) {
+                    return;
+                }
+                throw new NotReadyException("the server answered wrongly: " + new String(body, StandardCharsets.UTF_8).strip());
+            } catch (IOException e) {
+                lastProblem = "no answer (" + e.getMessage() + ")";
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        throw new NotReadyException("the server never became ready within " + bound.toSeconds() + " s: " + lastProblem);
+    }
+
+    @Override
+    public double cpuSeconds() {
+        try {
+            return ProcessSampler.cpuSeconds(process.pid());
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN; // gone: the load result and the liveness check will say so
+        }
+    }
+
+    @Override
+    public void startSampling() {
+        windowStartMillis = System.currentTimeMillis();
+        try {
+            sampler = new ProcessSampler(process.pid());
+        } catch (IOException e) {
+            sampler = null; // the server is gone; the load result will show it
+        }
+    }
+
+    @Override
+    public ServerUse stopSampling() {
+        long windowEndMillis = System.currentTimeMillis();
+        ProcessSampler.ResourceUse use = sampler == null ? null : sampler.finish();
+        Long gcPauses = null;
+        Double gcPauseMillis = null;
+        if (command.gcLog() != null && Files.exists(command.gcLog())) {
+            double[] gc = GcLog.pausesBetween(command.gcLog(), windowStartMillis, windowEndMillis);
+            gcPauses = (long) gc[0];
+            gcPauseMillis = gc[1];
+        }
+        if (use == null) {
+            return new ServerUse(null, null, null, null, null, null, null, gcPauses, gcPauseMillis);
+        }
+        return new ServerUse(use.cpuSeconds(), null, null, use.rssPeakKb(), use.rssMeanKb(), use.threadsPeak(),
+                use.threadsMean(), gcPauses, gcPauseMillis);
+    }
+
+    private String readLog() {
+        try {
+            return Files.readString(log, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public String tail() {
+        List<String> lines = readLog().lines().filter(l -> !l.isBlank()).toList();
+        String last = String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+        return last.isEmpty() ? "(no output; see " + log + ")" : last + " (log: " + log + ")";
+    }
+
+    @Override
+    public void close() {
+        if (sampler != null) {
+            sampler.close();
+        }
+        Processes.stop(process.toHandle(), STOP_BOUND);
+        registry.remove(process.toHandle());
+    }
+}
