@@ -140,6 +140,8 @@ final class LoadCommand implements Callable<Integer> {
         sb.append(String.format(Locale.ROOT, "     max  %s%n",
                 Units.micros(r.latency().getTotalCount() == 0 ? 0 : r.latency().getMaxValue())));
         sb.append(String.format(Locale.ROOT, "  %d requests in %s%n", r.requests(), seconds(r.durationSeconds())));
+        sb.append(String.format(Locale.ROOT, "  Set-up: %d connections in %s%s%n", r.connections(), seconds(r.setupSeconds()),
+                r.setupErrors() > 0 ? ", " + r.setupErrors() + " failed before their first answer" : ""));
         if (r.unansweredAtEnd() > 0) {
             sb.append(String.format(Locale.ROOT, "  %d requests still unanswered at the end (in the latencies above "
                     + "with their age so far)%n", r.unansweredAtEnd()));

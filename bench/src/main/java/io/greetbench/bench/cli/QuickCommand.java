@@ -3,6 +3,8 @@ package io.greetbench.bench.cli;
 import io.greetbench.bench.run.RunOptions;
 import io.greetbench.bench.run.ScenarioPlan;
 import io.greetbench.bench.scenario.Scenarios;
+import io.greetbench.bench.server.CpuLimitedServerHost;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,14 +15,20 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code greetbench quick}: the small preset of {@code run}, under three minutes on two cores:
- * plaintext at 256 connections and io-wait at 1,000, one trial, short windows.
+ * capacity at a CPU budget at 256 connections (plaintext, where cgroups cannot be written) and
+ * io-wait at 1,000, one trial, short windows.
  */
 @Command(name = "quick", mixinStandardHelpOptions = true, description = {
     "A first look at every runtime in under 3 minutes on 2 cores; prints a summary and writes a report.",
-    "Plaintext at 256 connections and io-wait at 1,000, one short trial each. Numbers from one short trial "
+    "Capacity at a CPU budget at 256 connections (plaintext where no CPU limit can be set) and io-wait at 1,000, "
+        + "one short trial each. Numbers from one short trial "
         + "are a first look; use 'greetbench run' for ones to publish."})
 final class QuickCommand implements Callable<Integer> {
     static final List<ScenarioPlan> PLANS = List.of(
+            new ScenarioPlan(Scenarios.CAPACITY, List.of(256), List.of()),
+            new ScenarioPlan(Scenarios.IO_WAIT, List.of(1000), List.of()));
+    /** Where no CPU limit can be set (not root): plaintext on the server's whole CPU instead of capacity. */
+    static final List<ScenarioPlan> UNLIMITED_PLANS = List.of(
             new ScenarioPlan(Scenarios.PLAINTEXT, List.of(256), List.of()),
             new ScenarioPlan(Scenarios.IO_WAIT, List.of(1000), List.of()));
 
@@ -35,7 +43,16 @@ final class QuickCommand implements Callable<Integer> {
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         RunOptions options;
         try {
-            options = settings.options(RunSettings.allRuntimes(), PLANS, Duration.ofSeconds(3), Duration.ofSeconds(3),
+            List<ScenarioPlan> plans = PLANS;
+            String noLimit = CpuLimitedServerHost.problem(settings.options(List.of(), PLANS, Duration.ZERO, Duration.ZERO,
+                    Duration.ofSeconds(1), 1, Path.of("."), "").anyBudget());
+            if (noLimit != null && System.getenv(RunExecution.COMMAND) == null) {
+                System.err.println("greetbench: " + noLimit + "; quick measures plaintext on a whole CPU instead of capacity");
+            }
+            if (noLimit != null) {
+                plans = UNLIMITED_PLANS;
+            }
+            options = settings.options(RunSettings.allRuntimes(), plans, Duration.ofSeconds(3), Duration.ofSeconds(3),
                     Duration.ofSeconds(2), 1, RunSettings.root().resolve("results").resolve("quick-" + RunSettings.stamp()),
                     "greetbench " + String.join(" ", args));
         } catch (IllegalArgumentException e) {

@@ -6,6 +6,7 @@ import io.greetbench.bench.results.ResultsFile;
 import io.greetbench.bench.run.Orchestrator;
 import io.greetbench.bench.run.RunOptions;
 import io.greetbench.bench.run.SelfCommand;
+import io.greetbench.bench.server.CpuLimitedServerHost;
 import io.greetbench.bench.server.Executables;
 import io.greetbench.bench.server.Processes;
 import java.io.IOException;
@@ -113,6 +114,12 @@ final class RunExecution {
         }
         if (!Executables.onPath("taskset")) {
             return "taskset is needed to pin servers and driver (apt-get install util-linux)";
+        }
+        if (o.anyBudget() != null) {
+            String cgroupProblem = CpuLimitedServerHost.problem(o.anyBudget());
+            if (cgroupProblem != null) {
+                return cgroupProblem;
+            }
         }
         try {
             Files.createDirectories(o.out());

@@ -3,6 +3,7 @@ package io.greetbench.bench.cli;
 import io.greetbench.bench.run.RunOptions;
 import io.greetbench.bench.run.ScenarioPlan;
 import io.greetbench.bench.run.SelfCommand;
+import io.greetbench.bench.server.CpuLimit;
 import io.greetbench.core.Runtimes;
 import io.greetbench.core.ServerRuntime;
 import java.nio.file.Path;
@@ -29,6 +30,12 @@ final class RunSettings {
 
     @Option(names = "--out", description = "Folder for results and report.")
     Path out;
+
+    @Option(names = "--server-cpu-limit", paramLabel = "CPUS",
+            description = "Run each server in a cgroup with this CPU quota, as a container CPU limit (e.g. 0.5 or 2), in "
+                    + "every scenario that allows one (equal-work never does). Default: none, except in capacity: half "
+                    + "the driver's CPUs, so the driver has twice the server's. Needs root (cgroup v1 or v2).")
+    String serverCpuLimit;
 
     @Option(names = "--server-java", description = "java executable for the servers (default: the one running this).")
     Path serverJava;
@@ -76,9 +83,25 @@ final class RunSettings {
             Duration duration, int trials, Path defaultOut, String command) {
         String[] cpus = defaultCpus();
         Path java = serverJava != null ? serverJava : SelfCommand.thisJava();
+        String server = serverCpus != null ? serverCpus : cpus[0];
+        String driver = driverCpus != null ? driverCpus : cpus[1];
         return new RunOptions(runtimes != null ? runtimes : defaultRuntimes, plans, warmup, warmupMax, duration, trials,
-                serverCpus != null ? serverCpus : cpus[0], driverCpus != null ? driverCpus : cpus[1],
-                (out != null ? out : defaultOut).toAbsolutePath(), java, serverJvmFlags(),
+                server, driver, (out != null ? out : defaultOut).toAbsolutePath(), java, serverJvmFlags(),
+                serverCpuLimit == null ? null : CpuLimit.parse(serverCpuLimit), defaultBudget(server, driver),
                 System.getenv().getOrDefault(RunExecution.COMMAND, command));
+    }
+
+    /**
+     * The capacity scenario's CPU limit when none is given: half the driver's CPUs (so the driver has
+     * twice the server's CPU), at most the server's CPUs.
+     */
+    static CpuLimit defaultBudget(String serverCpus, String driverCpus) {
+        try {
+            int driver = io.greetbench.bench.load.CpuBusy.parseList(driverCpus).cardinality();
+            int server = io.greetbench.bench.load.CpuBusy.parseList(serverCpus).cardinality();
+            return new CpuLimit(Math.max(0.1, Math.min(server, driver / 2.0)));
+        } catch (RuntimeException e) {
+            return new CpuLimit(0.5); // the CPU lists are wrong: RunExecution says so before anything starts
+        }
     }
 }

@@ -36,6 +36,7 @@ final class DriverConnection {
     private long answers;
     private ScheduledFuture<?> pumpTimer;
     private boolean attempted;
+    private boolean settingUp = true; // until its first answer, or its first attempt failed
 
     DriverConnection(LoadRun run, EventLoop loop, InetSocketAddress local, SplittableRandom random) {
         this.run = run;
@@ -57,19 +58,37 @@ final class DriverConnection {
     }
 
     /** Opens (or reopens) the channel; a failure is a connect error, retried while the run goes on. */
+    /**
+     * Opens the connection. During set-up it holds one of the run's connect permits until the server
+     * has answered on it (so it was accepted, not just queued in the kernel's backlog), until it
+     * failed, or for at most {@link LoadRun#setupHoldMillis()}: the permits keep the connections the
+     * server has not yet taken within what its accept queue can hold.
+     */
     void connect() {
         ChannelFuture future = run.bootstrapFor(loop, this).connect(run.spec().target().address(), local);
-        boolean first = !attempted;
         attempted = true;
         future.addListener(f -> {
-            run.connectAttemptDone(first);
             if (!f.isSuccess()) {
                 stats.error(ErrorKind.CONNECT, 1);
+                if (settingUp) {
+                    run.setupError();
+                    setUp();
+                }
                 if (run.running()) {
                     loop.schedule(this::connect, 100, TimeUnit.MILLISECONDS);
                 }
+            } else if (settingUp) {
+                loop.schedule(this::setUp, run.setupHoldMillis(), TimeUnit.MILLISECONDS);
             }
         });
+    }
+
+    /** Its set-up is over (answered, failed, or held long enough): the permit goes to the next connection. */
+    private void setUp() {
+        if (settingUp) {
+            settingUp = false;
+            run.connectionSetUp();
+        }
     }
 
     // ---- called by ConnectionHandler, on the loop ---------------------------------------------------
@@ -94,6 +113,7 @@ final class DriverConnection {
 
     /** One parsed answer (or a malformed one, which ends the channel). */
     void answered(ResponseParser.Outcome outcome, boolean serverClosesAfterIt) {
+        setUp();
         serverCloses |= serverClosesAfterIt;
         long now = System.nanoTime();
         long started = latencyStart[head];
@@ -155,6 +175,10 @@ final class DriverConnection {
     }
 
     void inactive() {
+        if (settingUp) {
+            run.setupError(); // closed before its first answer: the server dropped or refused it
+            setUp();
+        }
         if (!closingOnPurpose) {
             stats.error(ErrorKind.RESET, outstanding); // requests pipelined past a Connection: close count too
         }

@@ -40,6 +40,11 @@ import org.HdrHistogram.HistogramLogWriter;
  * loads), requests encoded once, answers parsed without allocation, flushes batched per read.
  */
 public final class LoadDriver {
+    /**
+     * Connections set up at once: well under the accept queue a server gets here (somaxconn 4096)
+     * and the SYN backlog (tcp_max_syn_backlog 2048), so that opening 10,000 connections never
+     * overflows them (a dropped SYN is retried after 1 s, then 3 s, and looks like a slow server).
+     */
     private static final int MAX_PENDING_CONNECTS = 512;
     private static final int CONNECTIONS_PER_SOURCE_ADDRESS = 20_000;
     /** An adaptive warm-up ends once the cost per answer falls by less than this (10%) in two seconds. */
@@ -127,18 +132,21 @@ public final class LoadDriver {
                 }, 100, 100, TimeUnit.MILLISECONDS));
             }
 
-            // Connect, at most MAX_PENDING_CONNECTS at a time so the server's accept queue keeps up.
-            long connectDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10 + spec.connections() / 1000);
+            // Set up, at most MAX_PENDING_CONNECTS at a time until answered, so the server's accept queue keeps up.
+            long setupStart = System.nanoTime();
+            long connectDeadline = setupStart + TimeUnit.SECONDS.toNanos(10 + spec.connections() / 500);
             for (DriverConnection c : connections) {
                 if (!connectPermits.tryAcquire(Math.max(1, connectDeadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                     break;
                 }
                 c.loop().execute(c::connect);
             }
-            // Until every connection has made its first attempt (a refused one counts: it is an error).
-            while (run.firstAttemptsDone() < spec.connections() && System.nanoTime() < connectDeadline) {
+            // Until every connection is set up (a refused one counts: it is an error).
+            while (run.connectionsSetUp() < spec.connections() && System.nanoTime() < connectDeadline) {
                 Thread.sleep(5);
             }
+            double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
+            long setupErrors = run.setupErrors() + (spec.connections() - run.connectionsSetUp());
 
             long warmupStart = System.nanoTime();
             Boolean warmupSettled = warmUp(spec, run, eventLoops, observer);
@@ -223,7 +231,7 @@ public final class LoadDriver {
             return new LoadResult(spec.target().url(), spec.openLoop() ? "open" : "closed", spec.connections(),
                     spec.pipeline(), spec.rate(), warmupSeconds, warmupSettled, windowNanos / 1e9, counts.completed(),
                     counts.sent(), counts.answered(), counts.unansweredAtEnd(), counts.errors(), counts.reconnects(), total,
-                    busiest, driverCpusBusy, driverCpus, loops);
+                    busiest, driverCpusBusy, driverCpus, loops, setupSeconds, setupErrors);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IOException("an event loop of the driver did not answer", e);
         } finally {

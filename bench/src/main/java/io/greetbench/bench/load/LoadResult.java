@@ -28,11 +28,14 @@ import org.HdrHistogram.Histogram;
  * @param driverCpusBusy       how busy the CPUs the driver may run on were, softirq included (0..1; -1 unknown)
  * @param driverCpus           how many CPUs the driver may run on (its taskset), -1 unknown
  * @param eventLoops           driver threads
+ * @param setupSeconds         how long opening the connections took, before the warm-up
+ * @param setupErrors          connections that failed, or were closed, before their first answer (or
+ *                             never set up before the bound); apart from the window's request errors
  */
 public record LoadResult(String target, String mode, int connections, int pipeline, double offeredRate,
         double warmupSeconds, Boolean warmupSettled, double durationSeconds, long requests, long sentTotal, long answeredTotal, long unansweredAtEnd, Map<ErrorKind, Long> errors,
         long reconnects, Histogram latency, double driverCpuUtilization, double driverCpusBusy, int driverCpus,
-        int eventLoops) {
+        int eventLoops, double setupSeconds, long setupErrors) {
 
     /** A driver thread busier than this was likely the limit, not the server. */
     public static final double DRIVER_SATURATED = 0.90;

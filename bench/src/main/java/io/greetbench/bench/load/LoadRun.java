@@ -18,7 +18,11 @@ final class LoadRun {
     private final ByteBuf requestBlock; // the request, pipeline times over, never released
     private final int requestLength;
     private final java.util.concurrent.Semaphore connectPermits;
-    private final java.util.concurrent.atomic.AtomicInteger firstAttempts = new java.util.concurrent.atomic.AtomicInteger();
+    /** The longest a connection holds its connect permit without an answer (an open loop may not send at once). */
+    private static final long SETUP_HOLD_MILLIS = 2000;
+
+    private final java.util.concurrent.atomic.AtomicInteger setUp = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong setupErrors = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean running = true;
     private volatile boolean recording;
     private final java.util.Map<EventLoop, LoadStats> statsByLoop = new java.util.concurrent.ConcurrentHashMap<>();
@@ -88,17 +92,32 @@ final class LoadRun {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000);
     }
 
-    /** A connection's connect attempt ended, well or not; {@code first} for its first attempt of the run. */
-    void connectAttemptDone(boolean first) {
-        connectPermits.release();
-        if (first) {
-            firstAttempts.incrementAndGet();
-        }
+    /**
+     * How long a connection holds its permit without an answer: 2 s, or half the request timeout if
+     * shorter, so that a request that will time out does so after set-up, where it is counted.
+     */
+    long setupHoldMillis() {
+        return Math.max(1, Math.min(SETUP_HOLD_MILLIS, spec.timeout().toMillis() / 2));
     }
 
-    /** How many connections have made their first connect attempt. */
-    int firstAttemptsDone() {
-        return firstAttempts.get();
+    /** A connection's set-up ended (first answer, failure, or held long enough): its permit is free. */
+    void connectionSetUp() {
+        connectPermits.release();
+        setUp.incrementAndGet();
+    }
+
+    /** A connection failed or was closed before its first answer. */
+    void setupError() {
+        setupErrors.incrementAndGet();
+    }
+
+    /** How many connections have ended their set-up. */
+    int connectionsSetUp() {
+        return setUp.get();
+    }
+
+    long setupErrors() {
+        return setupErrors.get();
     }
 
     void releaseBuffers() {

@@ -33,8 +33,36 @@ final class CellTrials {
         return key.connections();
     }
 
+    /** The share of the runtime's own peak (a share-of-peak scenario), or the offered requests/s (equal rates). */
     double rateFraction() {
-        return key.rateFraction();
+        return key.rate();
+    }
+
+    /** The CPU limit the server ran under (CPUs), or NaN when it had its CPUs to itself. */
+    double cpuLimit() {
+        return ok.stream().map(Measurement::cpuLimit).filter(Objects::nonNull).findFirst().orElse(Double.NaN);
+    }
+
+    /** Requests per second per CPU of the server's budget. */
+    Spread perCpu() {
+        return spread(m -> m.cpuLimit() == null ? null : m.load().requestsPerSecond() / m.cpuLimit());
+    }
+
+    /** The server's CPU use over the window, in CPUs. */
+    Spread cpuUse() {
+        return spread(m -> m.server() == null ? null : m.server().cpuUtilization());
+    }
+
+    /** Whether the server used its whole budget (within {@code tolerance}) in every trial: capacity-bound. */
+    boolean atBudget(double tolerance) {
+        double limit = cpuLimit();
+        return !Double.isNaN(limit) && ok.stream().allMatch(m -> m.server() != null && m.server().cpuUtilization() != null
+                && m.server().cpuUtilization() >= limit * (1 - tolerance));
+    }
+
+    /** Requests still unanswered when the window closed, summed over trials (an open loop's lateness). */
+    long unansweredAtEnd() {
+        return ok.stream().mapToLong(m -> m.load().unansweredAtEnd()).sum();
     }
 
     boolean measured() {
@@ -47,6 +75,18 @@ final class CellTrials {
 
     long errors() {
         return ok.stream().mapToLong(m -> m.load().errorCount()).sum();
+    }
+
+    /** Connections that failed before their first answer, summed over trials (counted apart from request errors). */
+    long setupErrors() {
+        return ok.stream().mapToLong(m -> m.load().setupErrors() == null ? 0 : m.load().setupErrors()).sum();
+    }
+
+    /** Request errors, bold when any, and set-up errors apart: "0", "**12**", "0 (set-up: 3)". */
+    String errorsText() {
+        long e = errors();
+        long s = setupErrors();
+        return (e == 0 ? "0" : "**" + e + "**") + (s == 0 ? "" : " (set-up: **" + s + "**)");
     }
 
     Spread rps() {
@@ -104,7 +144,10 @@ final class CellTrials {
 
     /** "runtime scenario c=N" and the share of peak, for lists in the report. */
     String label() {
-        return key.runtime() + " " + key.scenario() + " c=" + key.connections()
-                + (key.rateFraction() > 0 ? " at " + io.greetbench.bench.text.Units.pct(key.rateFraction()) : "");
+        boolean fixed = io.greetbench.bench.scenario.Scenarios.find(key.scenario())
+                .map(s -> s.pace() == io.greetbench.bench.scenario.Pace.FIXED_RATES).orElse(false);
+        String rate = key.rate() <= 0 ? "" : fixed ? " at " + io.greetbench.bench.text.Units.rate(key.rate()) + " req/s"
+                : " at " + io.greetbench.bench.text.Units.pct(key.rate());
+        return key.runtime() + " " + key.scenario() + " c=" + key.connections() + rate;
     }
 }

@@ -17,8 +17,7 @@ final class ProblemsSection implements ReportSection {
         List<String> failed = new ArrayList<>();
         for (CellTrials c : ctx.index().cells()) {
             for (String f : c.failures) {
-                failed.add("`" + c.runtime() + "` " + c.scenario() + " c=" + c.connections()
-                        + (c.rateFraction() > 0 ? " at " + Units.pct(c.rateFraction()) : "") + ", " + f);
+                failed.add("`" + c.runtime() + "` " + c.label().substring(c.runtime().length() + 1) + ", " + f);
             }
         }
         md.append("## Failures, skipped runtimes and noise\n\n");

@@ -46,6 +46,8 @@ public final class ReportWriter {
                 case CONNECTION_SWEEP -> new SweepSection(scenario);
                 case RATE_TABLE -> new RateSection(scenario);
                 case SINGLE_TABLE -> new SingleTableSection(scenario);
+                case CAPACITY_TABLE -> new CapacitySection(scenario);
+                case EQUAL_WORK_TABLE -> new EqualWorkSection(scenario);
             });
         }
         sections.addAll(List.of(new MemorySection(), new JmhSection(), new ProblemsSection(), new VersionsSection()));
@@ -70,7 +72,9 @@ public final class ReportWriter {
         }
         ResultsIndex index = index(dir);
         Path link = markdownFile.toAbsolutePath().getParent().relativize(dir.toAbsolutePath());
-        String block = HEADLINE_START + "\n" + HeadlineMarkdown.render(Headline.of(index), index, link) + HEADLINE_END;
+        Headline headline = Headline.of(index);
+        String chart = headline.chart() != null && Files.exists(dir.resolve(headline.chart())) ? headline.chart() : null;
+        String block = HEADLINE_START + "\n" + HeadlineMarkdown.render(headline, index, link, chart) + HEADLINE_END;
         Files.writeString(markdownFile, text.substring(0, start) + block + text.substring(end + HEADLINE_END.length()),
                 StandardCharsets.UTF_8);
     }

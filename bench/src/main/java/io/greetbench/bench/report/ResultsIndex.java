@@ -3,6 +3,7 @@ package io.greetbench.bench.report;
 import io.greetbench.bench.results.Measurement;
 import io.greetbench.bench.results.RunEnvironment;
 import io.greetbench.bench.results.Status;
+import io.greetbench.bench.scenario.Pace;
 import io.greetbench.bench.scenario.Scenario;
 import io.greetbench.bench.scenario.Scenarios;
 import java.time.Duration;
@@ -28,8 +29,7 @@ final class ResultsIndex {
                 skipped.add(m.runtime() + ": " + m.reason());
                 continue;
             }
-            CellKey key = new CellKey(m.runtime(), m.scenario(), m.connections() == null ? 0 : m.connections(),
-                    m.rateFractionOrZero());
+            CellKey key = new CellKey(m.runtime(), m.scenario(), m.connections() == null ? 0 : m.connections(), rateOf(m));
             CellTrials cell = cells.computeIfAbsent(key, k -> new CellTrials(k, m.reference()));
             if (m.ok()) {
                 cell.ok.add(m);
@@ -37,6 +37,12 @@ final class ResultsIndex {
                 cell.failures.add("trial " + m.trial() + ": " + m.reason());
             }
         }
+    }
+
+    /** The cell's rate: the offered requests/s where every runtime gets the same, else the share of its peak. */
+    private static double rateOf(Measurement m) {
+        boolean fixed = Scenarios.find(m.scenario()).map(s -> s.pace() == Pace.FIXED_RATES).orElse(false);
+        return fixed && m.offeredRate() != null ? m.offeredRate() : m.rateFractionOrZero();
     }
 
     Collection<CellTrials> cells() {
@@ -47,8 +53,13 @@ final class ResultsIndex {
         return cells.values().stream().filter(c -> c.scenario().equals(scenario)).toList();
     }
 
-    CellTrials cell(String runtime, String scenario, int connections, double rateFraction) {
-        return cells.get(new CellKey(runtime, scenario, connections, rateFraction));
+    CellTrials cell(String runtime, String scenario, int connections, double rate) {
+        return cells.get(new CellKey(runtime, scenario, connections, rate));
+    }
+
+    /** The rates measured in {@code scenario}, ascending. */
+    List<Double> ratesOf(String scenario) {
+        return cellsOf(scenario).stream().map(c -> c.key.rate()).collect(Collectors.toCollection(TreeSet::new)).stream().toList();
     }
 
     List<String> skipped() {

@@ -31,6 +31,6 @@ final class SweepSection implements ReportSection {
                 c -> SpreadText.withRange(c.cpuPerRequest(), Units::oneDecimal));
         SweepChart.render(ctx, md, key + "-p99.png", title + ": p99 latency", "p99 latency (µs)", key, CellTrials::p99, true);
         SweepTable.render(ctx, md, "p99 latency", key, c -> SpreadText.withRange(c.p99(), Units::micros));
-        SweepTable.render(ctx, md, "Errors (all trials)", key, c -> c.errors() == 0 ? "0" : "**" + c.errors() + "**");
+        SweepTable.render(ctx, md, "Errors (all trials)", key, CellTrials::errorsText);
     }
 }

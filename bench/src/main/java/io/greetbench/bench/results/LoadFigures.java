@@ -26,6 +26,8 @@ import org.HdrHistogram.Histogram;
  * @param driverSaturated      whether the driver, not the server, may have set the pace
  * @param latencyHistogram     the window's latency HdrHistogram (µs), compressed and base64-encoded, so
  *                             histograms can be merged and plotted later; absent in older results
+ * @param setupSeconds         how long opening the connections took (absent in older results)
+ * @param setupErrors          connections that failed before their first answer, apart from {@code errors}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -33,7 +35,8 @@ public record LoadFigures(String target, String mode, int connections, int pipel
         double warmupSeconds, Boolean warmupSettled, double durationSeconds, long requests, double requestsPerSecond,
         long sentTotal, long answeredTotal, long unansweredAtEnd, Map<String, Long> errors, long errorCount,
         long reconnects, LatencyFigures latencyMicros, double driverCpuUtilization, double driverCpusBusy,
-        int driverCpus, boolean driverSaturated, int eventLoops, String latencyHistogram) {
+        int driverCpus, boolean driverSaturated, int eventLoops, String latencyHistogram, Double setupSeconds,
+        Long setupErrors) {
 
     public static LoadFigures of(LoadResult r) {
         Map<String, Long> errors = new LinkedHashMap<>();
@@ -49,7 +52,7 @@ public record LoadFigures(String target, String mode, int connections, int pipel
                 r.warmupSettled(), r.durationSeconds(), r.requests(), r.requestsPerSecond(), r.sentTotal(),
                 r.answeredTotal(), r.unansweredAtEnd(), errors, r.errorCount(), r.reconnects(), latency,
                 r.driverCpuUtilization(), r.driverCpusBusy(), r.driverCpus(), r.driverSaturated(), r.eventLoops(),
-                encode(h));
+                encode(h), r.setupSeconds(), r.setupErrors());
     }
 
     /** The latency histogram, decoded; null when these figures were stored without one. */

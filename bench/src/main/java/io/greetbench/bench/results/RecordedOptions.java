@@ -15,13 +15,17 @@ import java.util.List;
  * @param warmupMaxSeconds the most (equal to the least: a fixed warm-up)
  * @param durationSeconds  the measured window
  * @param trials           repetitions of every cell
+ * @param serverCpuLimit   the CPU limit the user gave, in CPUs (every scenario that allows one ran under it)
+ * @param cpuBudget        the CPU limit of the scenarios that always run under one (capacity)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RecordedOptions(List<String> runtimes, List<String> scenarios, List<ScenarioSweep> sweeps,
-        Long ioWaitMillis, Double warmupSeconds, Double warmupMaxSeconds, Double durationSeconds, Integer trials) {
+        Long ioWaitMillis, Double warmupSeconds, Double warmupMaxSeconds, Double durationSeconds, Integer trials,
+        Double serverCpuLimit, Double cpuBudget) {
 
-    public static final RecordedOptions NONE = new RecordedOptions(List.of(), List.of(), List.of(), null, null, null, null, null);
+    public static final RecordedOptions NONE = new RecordedOptions(List.of(), List.of(), List.of(), null, null, null, null, null,
+            null, null);
 
     /** Whether the warm-up went on past its least until the server's cost per request settled. */
     public boolean adaptiveWarmup() {

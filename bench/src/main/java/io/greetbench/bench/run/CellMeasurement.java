@@ -9,8 +9,10 @@ import io.greetbench.bench.results.Measurement;
 import io.greetbench.bench.results.ProbeReading;
 import io.greetbench.bench.results.ServerUse;
 import io.greetbench.bench.results.Status;
+import io.greetbench.bench.scenario.CpuBudget;
 import io.greetbench.bench.scenario.Pace;
 import io.greetbench.bench.scenario.Scenario;
+import io.greetbench.bench.server.CpuLimit;
 import io.greetbench.bench.server.ServerHost;
 import io.greetbench.bench.server.ServerInstance;
 import io.greetbench.bench.text.Units;
@@ -33,15 +35,12 @@ final class CellMeasurement {
     static final byte[] GREETING = "Hello, world!\n".getBytes(StandardCharsets.UTF_8);
 
     private final RunOptions options;
-    private final ServerHost host;
     private final Duration readyBound;
     private final Consumer<ServerInstance> onWindowOpen;
     private final PrintStream log;
 
-    CellMeasurement(RunOptions options, ServerHost host, Duration readyBound, Consumer<ServerInstance> onWindowOpen,
-            PrintStream log) {
+    CellMeasurement(RunOptions options, Duration readyBound, Consumer<ServerInstance> onWindowOpen, PrintStream log) {
         this.options = options;
-        this.host = host;
         this.readyBound = readyBound;
         this.onWindowOpen = onWindowOpen;
         this.log = log;
@@ -54,17 +53,20 @@ final class CellMeasurement {
         }
     }
 
-    /** Measures {@code cell}, open loop at {@code offeredRate} req/s (0: closed loop). */
-    Outcome measure(Cell cell, double offeredRate) throws InterruptedException {
+    /**
+     * Measures {@code cell} on {@code host}, open loop at {@code offeredRate} req/s (0: closed loop);
+     * {@code budget} is the CPU limit the host puts on the server, or null.
+     */
+    Outcome measure(Cell cell, double offeredRate, ServerHost host, CpuLimit budget) throws InterruptedException {
         Scenario scenario = cell.scenario();
-        Measurement m = draft(cell, offeredRate);
+        Measurement m = draft(cell, offeredRate, budget);
         double probeBefore = MachineProbe.nanosPerMillionUnits();
         Path logFile = options.out().resolve("logs").resolve(cell.fileStem() + ".log");
         ServerInstance server;
         try {
             server = host.start(cell.server().command(scenario.requestWait(), logFile), logFile);
         } catch (IOException e) {
-            return failed(m, "could not start: " + e.getMessage());
+            return failed(host, m, "could not start: " + e.getMessage());
         }
         try {
             long t0 = System.nanoTime();
@@ -73,7 +75,7 @@ final class CellMeasurement {
             try {
                 server.awaitReady(PATH, GREETING, readyBound);
             } catch (ServerInstance.NotReadyException e) {
-                return failed(m, e.getMessage());
+                return failed(host, m, e.getMessage());
             }
             m = m.withServer(server.pid(), (System.nanoTime() - t0) / 1_000_000);
             LoadSpec spec = LoadSpec.builder(Target.parse("http://" + host.address() + ":" + server.port() + PATH, false))
@@ -85,7 +87,7 @@ final class CellMeasurement {
             try {
                 result = LoadDriver.runObserved(spec, window);
             } catch (IOException | RuntimeException e) {
-                return failed(m, "the load driver failed: " + e.getMessage()
+                return failed(host, m, "the load driver failed: " + e.getMessage()
                         + (e.getCause() != null ? " (" + e.getCause() + ")" : ""));
             }
             ServerUse use = window.use(result.requests(), result.durationSeconds());
@@ -93,8 +95,14 @@ final class CellMeasurement {
             if (host.closed()) {
                 return new Outcome(null, "interrupted");
             }
+            if (scenario.budget() == CpuBudget.ALWAYS && result.driverSaturated()) {
+                return failed(host, m, String.format(Locale.ROOT, "the load driver saturated (busiest thread %.0f%% of a "
+                        + "core, its CPUs %.0f%% busy) before the server used its %s: this measures the driver, not the "
+                        + "server; give the driver more CPUs (--driver-cpus) or the server a smaller --server-cpu-limit",
+                        result.driverCpuUtilization() * 100, result.driverCpusBusy() * 100, budget));
+            }
             if (!server.alive()) {
-                return failed(m, "the server died during the measurement (" + server.exitDescription() + "): " + server.tail());
+                return failed(host, m, "the server died during the measurement (" + server.exitDescription() + "): " + server.tail());
             }
             return new Outcome(m, summary(m));
         } finally {
@@ -103,16 +111,16 @@ final class CellMeasurement {
     }
 
     /** The measurement of {@code cell} before it is made: what was asked, when. */
-    static Measurement draft(Cell cell, double offeredRate) {
+    static Measurement draft(Cell cell, double offeredRate, CpuLimit budget) {
         Scenario scenario = cell.scenario();
         return new Measurement(cell.server().name(), cell.server().reference(), scenario.key(), cell.connections(),
                 scenario.pipeline(), scenario.pace() == Pace.SHARE_OF_PEAK ? cell.rate() : 0.0,
                 scenario.openLoop() ? offeredRate : null, scenario.requestWait().toMillis(), scenario.timeout().toMillis(),
-                cell.trial(), Instant.now().toString(), Status.OK, null, null, null, null, null, null);
+                budget == null ? null : budget.cpus(), cell.trial(), Instant.now().toString(), Status.OK, null, null, null, null, null, null);
     }
 
     /** A failure to record; or, when the run is being stopped, the interruption's (not recorded). */
-    Outcome failed(Measurement m, String reason) {
+    Outcome failed(ServerHost host, Measurement m, String reason) {
         if (host.closed()) {
             return new Outcome(null, "interrupted");
         }

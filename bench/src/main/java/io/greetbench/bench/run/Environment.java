@@ -39,7 +39,9 @@ public final class Environment {
                 options.plans().stream().map(ScenarioPlan::recorded).toList(), null,
                 options.warmup().toMillis() / 1000.0,
                 Math.max(options.warmup().toMillis(), options.warmupMax().toMillis()) / 1000.0,
-                options.duration().toMillis() / 1000.0, options.trials());
+                options.duration().toMillis() / 1000.0, options.trials(),
+                options.serverCpuLimit() == null ? null : options.serverCpuLimit().cpus(),
+                options.anyBudget() == null ? null : options.anyBudget().cpus());
         return new RunEnvironment(Instant.now().toString(), options.command(),
                 firstMatch(Path.of("/proc/cpuinfo"), "model name"), Runtime.getRuntime().availableProcessors(),
                 run(List.of("nproc", "--all")), memory(firstMatch(Path.of("/proc/meminfo"), "MemTotal")),

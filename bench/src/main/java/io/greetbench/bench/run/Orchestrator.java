@@ -4,6 +4,9 @@ import io.greetbench.bench.results.Measurement;
 import io.greetbench.bench.results.ResultsFile;
 import io.greetbench.bench.scenario.Pace;
 import io.greetbench.bench.scenario.Scenario;
+import io.greetbench.bench.server.CpuCgroups;
+import io.greetbench.bench.server.CpuLimit;
+import io.greetbench.bench.server.CpuLimitedServerHost;
 import io.greetbench.bench.server.LocalServerHost;
 import io.greetbench.bench.server.ServerHost;
 import io.greetbench.bench.server.ServerInstance;
@@ -28,6 +31,7 @@ public final class Orchestrator {
     private final RunOptions options;
     private final List<ServerLauncher> servers;
     private final ServerHost host;
+    private final ServerHost limitedHost; // the same servers, each in a cgroup with the run's CPU limit; or null
     private final ResultsFile results;
     private final PrintStream log;
     private final PeakBook peaks = new PeakBook();
@@ -39,6 +43,9 @@ public final class Orchestrator {
         this.options = options;
         this.log = log;
         this.host = new LocalServerHost(options.serverCpus());
+        CpuLimit budget = options.anyBudget();
+        this.limitedHost = budget == null ? null : new CpuLimitedServerHost(host, budget,
+                CpuCgroups.find().orElseThrow(() -> new IllegalStateException(CpuLimitedServerHost.problem(budget))));
         this.results = new ResultsFile(options.out());
         this.servers = Launchers.forRuntimes(options, root, log);
     }
@@ -55,6 +62,9 @@ public final class Orchestrator {
 
     /** Stops every server still running; safe to call from a shutdown hook. */
     public void stopChildren() {
+        if (limitedHost != null) {
+            limitedHost.close(); // its servers, then their cgroups
+        }
         host.close();
     }
 
@@ -79,7 +89,7 @@ public final class Orchestrator {
         double perCell = 2.5 + options.warmup().toMillis() / 1000.0 + (options.adaptiveWarmup() ? 6 : 0)
                 + options.duration().toMillis() / 1000.0;
         Progress progress = new Progress(log, plan.size(), perCell);
-        CellMeasurement measurement = new CellMeasurement(options, host, readyBound, onWindowOpen, log);
+        CellMeasurement measurement = new CellMeasurement(options, readyBound, onWindowOpen, log);
         for (Cell cell : plan) {
             if (host.closed()) {
                 break; // interrupted: the shutdown hook reports what is here
@@ -122,10 +132,11 @@ public final class Orchestrator {
             offered = peak == null ? 0 : peak * cell.rate();
         }
         if (scenario.pace() == Pace.SHARE_OF_PEAK && offered <= 0) {
-            outcome = measurement.failed(CellMeasurement.draft(cell, 0), "no " + scenario.peakScenario() + " peak to take " + Math.round(cell.rate() * 100)
+            outcome = measurement.failed(host, CellMeasurement.draft(cell, 0, null), "no " + scenario.peakScenario() + " peak to take " + Math.round(cell.rate() * 100)
                     + "% of: run the " + scenario.peakScenario() + " scenario too");
         } else {
-            outcome = measurement.measure(cell, offered);
+            CpuLimit budget = options.budgetFor(scenario);
+            outcome = measurement.measure(cell, offered, budget == null ? host : limitedHost, budget);
         }
         if (outcome.interrupted()) {
             return outcome.summary();

@@ -1,5 +1,7 @@
 package io.greetbench.bench.run;
 
+import io.greetbench.bench.scenario.Scenario;
+import io.greetbench.bench.server.CpuLimit;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,11 +21,13 @@ import java.util.List;
  * @param out            folder for results.jsonl, environment.json and the report
  * @param serverJava     java executable for the servers
  * @param serverJvmFlags JVM flags, the same for every server
+ * @param serverCpuLimit the CPU limit the user gave (every scenario that allows one runs under it), or null
+ * @param defaultBudget  the CPU limit of a scenario that always runs under one, when the user gave none
  * @param command        the command line as typed, for the environment record
  */
 public record RunOptions(List<String> runtimes, List<ScenarioPlan> plans, Duration warmup, Duration warmupMax,
         Duration duration, int trials, String serverCpus, String driverCpus, Path out, Path serverJava,
-        List<String> serverJvmFlags, String command) {
+        List<String> serverJvmFlags, CpuLimit serverCpuLimit, CpuLimit defaultBudget, String command) {
 
     public RunOptions {
         runtimes = List.copyOf(runtimes);
@@ -38,6 +42,20 @@ public record RunOptions(List<String> runtimes, List<ScenarioPlan> plans, Durati
         if (warmup.isNegative()) {
             throw new IllegalArgumentException("--warmup must not be negative");
         }
+    }
+
+    /** The CPU limit of {@code scenario}'s servers, or null when they run with their CPUs to themselves. */
+    public CpuLimit budgetFor(Scenario scenario) {
+        return switch (scenario.budget()) {
+            case NEVER -> null;
+            case AS_GIVEN -> serverCpuLimit;
+            case ALWAYS -> serverCpuLimit != null ? serverCpuLimit : defaultBudget;
+        };
+    }
+
+    /** The CPU limit some scenario of this run needs, or null when none does. */
+    public CpuLimit anyBudget() {
+        return plans.stream().map(p -> budgetFor(p.scenario())).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     /** Whether the warm-up goes on past its least until the server's cost per request settles. */

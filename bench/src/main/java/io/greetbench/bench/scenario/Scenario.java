@@ -24,10 +24,11 @@ import java.util.Locale;
  * @param peakScenario        for {@link Pace#SHARE_OF_PEAK}: whose peak (a closed-loop scenario)
  * @param defaultRates        open loop: shares of the peak, or requests/s
  * @param section             how the report lays it out
+ * @param budget              whether its servers run under a CPU limit
  */
 public record Scenario(String key, String summary, String title, String intro, List<Integer> defaultConnections,
         Duration requestWait, int pipeline, Duration timeout, Pace pace, String peakScenario, List<Double> defaultRates,
-        SectionStyle section) {
+        SectionStyle section, CpuBudget budget) {
 
     public boolean openLoop() {
         return pace != Pace.CLOSED;

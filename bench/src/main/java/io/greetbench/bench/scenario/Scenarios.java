@@ -12,7 +12,7 @@ public final class Scenarios {
             "Each connection sends its next request when the answer arrives. On two cores the fast runtimes can "
                     + "out-run one driver core: rank them by server CPU per request rather than by requests/s.",
             List.of(1, 64, 1024, 10_000), Duration.ZERO, 1, Duration.ofSeconds(5), Pace.CLOSED, null, List.of(),
-            SectionStyle.CONNECTION_SWEEP);
+            SectionStyle.CONNECTION_SWEEP, CpuBudget.AS_GIVEN);
 
     public static final Scenario IO_WAIT = new Scenario("io-wait",
             "the greeting after a 20 ms wait per request (the seed's await), closed loop",
@@ -20,7 +20,7 @@ public final class Scenarios {
             "The seed's point: while a request waits (its `await`), an event loop or a virtual thread serves "
                     + "others, whereas a pool of 200 blocked threads can finish at most 200 / {wait} = {pool200} requests/s.",
             List.of(64, 1024, 10_000), Duration.ofMillis(20), 1, Duration.ofSeconds(10), Pace.CLOSED, null, List.of(),
-            SectionStyle.CONNECTION_SWEEP);
+            SectionStyle.CONNECTION_SWEEP, CpuBudget.AS_GIVEN);
 
     public static final Scenario LATENCY_AT_RATE = new Scenario("latency-at-rate",
             "open loop at shares of each runtime's own plaintext peak",
@@ -28,7 +28,7 @@ public final class Scenarios {
             "Requests arrive at a constant rate, a fixed fraction of each runtime's own plaintext peak, and latency "
                     + "counts from when each request was due, so a stall shows up in full (no coordinated omission).",
             List.of(64), Duration.ZERO, 1, Duration.ofSeconds(5), Pace.SHARE_OF_PEAK, "plaintext",
-            List.of(0.25, 0.5, 0.75), SectionStyle.RATE_TABLE);
+            List.of(0.25, 0.5, 0.75), SectionStyle.RATE_TABLE, CpuBudget.AS_GIVEN);
 
     public static final Scenario PIPELINED = new Scenario("pipelined",
             "plaintext with 16 requests pipelined per connection (TechEmpower's depth)",
@@ -36,9 +36,31 @@ public final class Scenarios {
             "TechEmpower's plaintext depth. Browsers do not pipeline: read this as each runtime's parsing and "
                     + "batching headroom, not as traffic you will see.",
             List.of(64), Duration.ZERO, 16, Duration.ofSeconds(5), Pace.CLOSED, null, List.of(),
-            SectionStyle.SINGLE_TABLE);
+            SectionStyle.SINGLE_TABLE, CpuBudget.AS_GIVEN);
 
-    private static final List<Scenario> ALL = List.of(PLAINTEXT, IO_WAIT, LATENCY_AT_RATE, PIPELINED);
+    public static final Scenario CAPACITY = new Scenario("capacity",
+            "the greeting, closed loop, each server under the same CPU limit (a container's), the driver with twice its CPU",
+            "Capacity at a CPU budget: the greeting, closed loop, each server limited to the same CPU",
+            "Every server runs in a cgroup with the same CPU quota, as under a container CPU limit, while the load "
+                    + "driver has at least twice that CPU: the server, not the driver, is the limit. Requests/s per CPU "
+                    + "of budget is what a CPU of your container buys; `×` compares with `ref-nginx` at the same budget. "
+                    + "A cell whose server did not use its whole budget (within 10%) is marked `‡`: something else "
+                    + "set its pace.",
+            List.of(256, 10_000), Duration.ZERO, 1, Duration.ofSeconds(5), Pace.CLOSED, null, List.of(),
+            SectionStyle.CAPACITY_TABLE, CpuBudget.ALWAYS);
+
+    public static final Scenario EQUAL_WORK = new Scenario("equal-work",
+            "open loop at the same request rates for every runtime, no CPU limit: cost and latency for the same work",
+            "Equal work: the same request rate for every runtime (open loop)",
+            "Every runtime gets the same requests per second, arriving at a constant rate, with no CPU limit: the "
+                    + "server CPU time per request is the cost of the same work, and latency counts from when each "
+                    + "request was due (no coordinated omission). A runtime that cannot carry a rate shows its errors "
+                    + "and lateness. At 128 connections, fewer than the blocking pools' 200 threads, so that every "
+                    + "runtime can serve every connection.",
+            List.of(128), Duration.ZERO, 1, Duration.ofSeconds(5), Pace.FIXED_RATES, null, List.of(5_000.0, 15_000.0, 40_000.0),
+            SectionStyle.EQUAL_WORK_TABLE, CpuBudget.NEVER);
+
+    private static final List<Scenario> ALL = List.of(PLAINTEXT, IO_WAIT, LATENCY_AT_RATE, PIPELINED, CAPACITY, EQUAL_WORK);
 
     private Scenarios() {
     }

@@ -7,5 +7,9 @@ public enum SectionStyle {
     /** One row per runtime and rate: offered rate, p50, p99, p99.9, errors; a p99-vs-rate chart. */
     RATE_TABLE,
     /** One row per runtime: throughput, CPU per request, p99, errors. */
-    SINGLE_TABLE
+    SINGLE_TABLE,
+    /** Per connection count, a row per runtime: requests/s per CPU of budget, × nginx, CPU used, p99, errors. */
+    CAPACITY_TABLE,
+    /** Per rate, a row per runtime: CPU per request, p50, p99, p99.9, errors, lateness. */
+    EQUAL_WORK_TABLE
 }

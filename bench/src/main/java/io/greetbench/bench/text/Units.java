@@ -41,6 +41,11 @@ public final class Units {
         return missing(n) ? NONE : String.format(Locale.ROOT, "%.1f", n.doubleValue());
     }
 
+    /** Two decimals, no unit (CPUs used). */
+    public static String twoDecimals(Number n) {
+        return missing(n) ? NONE : String.format(Locale.ROOT, "%.2f", n.doubleValue());
+    }
+
     /** Memory given in KiB, shown in MiB: 158 MiB. */
     public static String mibFromKb(Number kb) {
         return missing(kb) ? NONE : String.format(Locale.ROOT, "%.0f MiB", kb.doubleValue() / 1024);

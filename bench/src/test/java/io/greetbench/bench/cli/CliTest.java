@@ -163,7 +163,7 @@ class CliTest {
             java.nio.file.Path jdk) {
         return new io.greetbench.bench.run.RunOptions(java.util.List.of("netty"), QuickCommand.PLANS,
                 java.time.Duration.ZERO, java.time.Duration.ZERO, java.time.Duration.ofSeconds(1), 1, serverCpus, driverCpus,
-                out, jdk, java.util.List.of(), "t");
+                out, jdk, java.util.List.of(), null, new io.greetbench.bench.server.CpuLimit(0.5), "t");
     }
 
     @Test

@@ -21,10 +21,10 @@ class ReportWriterTest {
             boolean driverBound, long rssKb) {
         LoadFigures load = new LoadFigures("http://127.0.0.1:1/world", "closed", connections, 1, 0, 3, true, 5, (long) (rps * 5),
                 rps, 0, 0, 0, Map.of(), 0, 0, new LatencyFigures(500, 900, 2000, 4000, 5000, 6000, 600, 100), 0.5, 0.5, 1,
-                driverBound, 1, null);
+                driverBound, 1, null, 0.1, 0L);
         ServerUse server = new ServerUse(1.0, 0.9, cpuUs, rssKb, (double) rssKb, 15, 15.0, 0L, 0.0);
         return new Measurement(runtime, false, scenario, connections, 1, 0.0, null, scenario.equals("io-wait") ? 20L : 0L,
-                5000L, trial, "2026-11-26T00:00:00Z", Status.OK, null, 1L, 100L, null, load, server);
+                5000L, null, trial, "2026-11-26T00:00:00Z", Status.OK, null, 1L, 100L, null, load, server);
     }
 
     @Test
@@ -57,7 +57,7 @@ class ReportWriterTest {
     void theWaitInProseAndTheHeadlineComesFromTheResults(@TempDir Path dir) throws Exception {
         ResultsFile results = new ResultsFile(dir);
         Measurement m = ok("a", "io-wait", 100, 1, 4_000, 40.0, false, 300_000);
-        results.append(new Measurement(m.runtime(), false, m.scenario(), m.connections(), 1, 0.0, null, 50L, 10_000L, 1,
+        results.append(new Measurement(m.runtime(), false, m.scenario(), m.connections(), 1, 0.0, null, 50L, 10_000L, null, 1,
                 m.startedAt(), Status.OK, null, 1L, 1L, null, m.load(), m.server()));
         String report = Files.readString(ReportWriter.write(dir));
         assertTrue(report.contains("## I/O wait: the greeting after a 50 ms wait"), report);
@@ -66,8 +66,8 @@ class ReportWriterTest {
                 + ReportWriter.HEADLINE_END + "\ny\n");
         ReportWriter.updateHeadline(dir, readme);
         String headline = Files.readString(readme);
-        assertTrue(headline.contains("io-wait (50 ms per request) at 100"), headline);
-        assertTrue(headline.contains("| `a` | – | – | – | 4.00k | 2.00 ms | 293 MiB | 15 |"), headline);
+        assertTrue(headline.contains("Io-wait (50 ms per request) at 100 connections"), headline);
+        assertTrue(headline.contains("| `a` | 4.00k | 2.00 ms | 293 MiB | 15 |"), headline);
         // The terminal shows the same memory as the README: io-wait's.
         assertTrue(ReportWriter.summaryTable(dir).lines().anyMatch(l -> l.startsWith("a ") && l.contains("293 MiB")),
                 ReportWriter.summaryTable(dir));

@@ -10,6 +10,7 @@ import io.greetbench.bench.results.Measurement;
 import io.greetbench.bench.results.ResultsFile;
 import io.greetbench.bench.results.Status;
 import io.greetbench.bench.scenario.Scenarios;
+import io.greetbench.bench.server.CpuLimit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -36,7 +37,7 @@ class OrchestratorTest {
     static RunOptions tiny(Path out, List<String> runtimes, Path java) {
         return new RunOptions(runtimes, List.of(new ScenarioPlan(Scenarios.PLAINTEXT, List.of(4), List.of())),
                 Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofSeconds(1), 1, "0", "1", out, java,
-                List.of("-Xmx256m"), "test");
+                List.of("-Xmx256m"), null, new CpuLimit(0.5), "test");
     }
 
     private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);

@@ -1,0 +1,74 @@
+package io.greetbench.bench.report;
+
+import io.greetbench.bench.scenario.Scenario;
+import io.greetbench.bench.text.Units;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Capacity at a CPU budget: per connection count, requests/s per CPU of budget, each runtime against
+ * {@code ref-nginx} at the same budget, the CPU the server really used, p99 and errors.
+ */
+final class CapacitySection implements ReportSection {
+    /** A server whose CPU use is more than this below its limit was not capacity-bound. */
+    static final double AT_BUDGET = 0.10;
+    static final String NGINX = "ref-nginx";
+
+    private final Scenario scenario;
+
+    CapacitySection(Scenario scenario) {
+        this.scenario = scenario;
+    }
+
+    @Override
+    public void render(ReportContext ctx, StringBuilder md) throws IOException {
+        ResultsIndex index = ctx.index();
+        List<Integer> counts = index.connectionsOf(scenario.key());
+        if (counts.isEmpty()) {
+            return;
+        }
+        double budget = index.cellsOf(scenario.key()).stream().mapToDouble(CellTrials::cpuLimit).filter(d -> !Double.isNaN(d))
+                .findFirst().orElse(Double.NaN);
+        md.append("## ").append(scenario.title(scenario.requestWait())).append("\n\n")
+                .append(scenario.intro(scenario.requestWait())).append(String.format(Locale.ROOT, " Budget here: **%s CPU** "
+                        + "per server (cgroup quota, 10 ms period).", Units.oneDecimal(budget).replace(".0", ""))).append("\n\n");
+        for (int c : counts) {
+            Map<String, Double> bars = new LinkedHashMap<>();
+            CellTrials nginx = index.cell(NGINX, scenario.key(), c, 0.0);
+            double nginxPerCpu = nginx != null && nginx.perCpu().present() ? nginx.perCpu().median() : Double.NaN;
+            md.append("**").append(Units.thousands(c)).append(" connections**\n\n")
+                    .append("| runtime | req/s per CPU | × ref-nginx | server CPU used | p99 | errors |\n")
+                    .append("|---|---:|---:|---:|---:|---:|\n");
+            for (String runtime : index.runtimes()) {
+                CellTrials cell = index.cell(runtime, scenario.key(), c, 0.0);
+                if (cell == null) {
+                    continue;
+                }
+                if (!cell.measured()) {
+                    md.append("| ").append(runtime).append(" | failed | | | | |\n");
+                    continue;
+                }
+                boolean bound = cell.atBudget(AT_BUDGET);
+                double ratio = cell.perCpu().median() / nginxPerCpu;
+                md.append("| ").append(runtime).append(" | ").append(SpreadText.withRange(cell.perCpu(), Units::rate))
+                        .append(bound ? "" : " ‡").append(" | ")
+                        .append(Double.isNaN(ratio) ? Units.NONE : String.format(Locale.ROOT, "%.2f", ratio)).append(" | ")
+                        .append(SpreadText.withRange(cell.cpuUse(), Units::twoDecimals)).append(" | ")
+                        .append(SpreadText.withRange(cell.p99(), Units::micros)).append(" | ")
+                        .append(cell.errorsText()).append(" |\n");
+                bars.put(runtime, cell.perCpu().median());
+            }
+            md.append('\n');
+            String file = scenario.key() + "-c" + c + ".png";
+            if (Charts.bar(ctx.dir().resolve(file), String.format(Locale.ROOT, "Requests/s per CPU of budget, %,d connections", c),
+                    "runtime", "requests/s per CPU", bars)) {
+                md.append("![capacity at ").append(c).append(" connections](").append(file).append(")\n\n");
+            }
+        }
+        md.append("`‡`: the server used less than ").append(Units.pct(1 - AT_BUDGET))
+                .append(" of its budget in some trial, so something other than its CPU set the pace there.\n\n");
+    }
+}

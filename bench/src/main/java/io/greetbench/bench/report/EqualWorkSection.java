@@ -1,0 +1,46 @@
+package io.greetbench.bench.report;
+
+import io.greetbench.bench.scenario.Scenario;
+import io.greetbench.bench.text.Units;
+import java.util.List;
+
+/** Equal work: per offered rate, a row per runtime with its CPU per request, its latency tail and its errors. */
+final class EqualWorkSection implements ReportSection {
+    private final Scenario scenario;
+
+    EqualWorkSection(Scenario scenario) {
+        this.scenario = scenario;
+    }
+
+    @Override
+    public void render(ReportContext ctx, StringBuilder md) {
+        ResultsIndex index = ctx.index();
+        List<Double> rates = index.ratesOf(scenario.key());
+        if (rates.isEmpty()) {
+            return;
+        }
+        md.append("## ").append(scenario.title(scenario.requestWait())).append("\n\n")
+                .append(scenario.intro(scenario.requestWait())).append("\n\n");
+        for (double rate : rates) {
+            List<CellTrials> cells = index.cellsOf(scenario.key()).stream().filter(c -> c.key.rate() == rate).toList();
+            md.append("**").append(Units.rate(rate)).append(" requests/s offered, ")
+                    .append(Units.thousands(cells.get(0).connections())).append(" connections**\n\n")
+                    .append("| runtime | answered req/s | server CPU µs/req | p50 | p99 | p99.9 | errors | late at end |\n")
+                    .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (CellTrials c : cells) {
+                if (!c.measured()) {
+                    md.append("| ").append(c.runtime()).append(" | failed | | | | | | |\n");
+                    continue;
+                }
+                md.append("| ").append(c.runtime()).append(" | ").append(SpreadText.withRange(c.rps(), Units::rate)).append(" | ")
+                        .append(SpreadText.withRange(c.cpuPerRequest(), Units::oneDecimal)).append(" | ")
+                        .append(SpreadText.withRange(c.p50(), Units::micros)).append(" | ")
+                        .append(SpreadText.withRange(c.p99(), Units::micros)).append(" | ")
+                        .append(SpreadText.withRange(c.p999(), Units::micros)).append(" | ")
+                        .append(c.errorsText()).append(" | ")
+                        .append(c.unansweredAtEnd()).append(" |\n");
+            }
+            md.append('\n');
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package io.greetbench.bench.server;
+
+import io.greetbench.bench.results.ServerUse;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Servers of another host, each in a cgroup of its own with a CPU quota, as a container CPU limit
+ * works: the process joins the group before it executes the server, so the JVM sees the limit from
+ * its first instruction (its CPU count, its GC and JIT threads follow it). The group is removed when
+ * the server stops, when the start fails, and when the run is stopped.
+ */
+public final class CpuLimitedServerHost implements ServerHost {
+    private final ServerHost inner;
+    private final CpuLimit limit;
+    private final CpuCgroups cgroups;
+    private final AtomicLong counter = new AtomicLong();
+    private final Set<Path> groups = ConcurrentHashMap.newKeySet();
+
+    public CpuLimitedServerHost(ServerHost inner, CpuLimit limit, CpuCgroups cgroups) {
+        this.inner = inner;
+        this.limit = limit;
+        this.cgroups = cgroups;
+        cgroups.removeOrphans();
+    }
+
+    /** Why a CPU limit cannot be set on this machine, or null: tried once by creating and removing a group. */
+    public static String problem(CpuLimit limit) {
+        var found = CpuCgroups.find();
+        if (found.isEmpty()) {
+            return "cannot set a CPU limit: this machine has no cgroup CPU controller (neither cgroup v1 'cpu' nor "
+                    + "cgroup v2 with 'cpu'); leave --server-cpu-limit out";
+        }
+        try {
+            CpuCgroups.remove(found.get().create(limit, 0));
+            return null;
+        } catch (IOException e) {
+            return e.getMessage();
+        }
+    }
+
+    @Override
+    public String name() {
+        return inner.name() + " (" + limit + ")";
+    }
+
+    @Override
+    public String address() {
+        return inner.address();
+    }
+
+    @Override
+    public ServerInstance start(ServerCommand command, Path log) throws IOException {
+        Path group = cgroups.create(limit, counter.incrementAndGet());
+        groups.add(group);
+        List<String> joined = new ArrayList<>(List.of("sh", "-c", "echo $$ > \"$0\" && exec \"$@\"",
+                cgroups.procsFile(group).toString()));
+        joined.addAll(command.argv());
+        try {
+            return new Limited(inner.start(new ServerCommand(joined, command.knownPort(), command.gcLog()), log), group);
+        } catch (IOException | RuntimeException e) {
+            release(group);
+            throw e;
+        }
+    }
+
+    private void release(Path group) {
+        if (CpuCgroups.remove(group)) {
+            groups.remove(group);
+        }
+    }
+
+    @Override
+    public boolean closed() {
+        return inner.closed();
+    }
+
+    @Override
+    public void close() {
+        inner.close();
+        for (Path group : Set.copyOf(groups)) {
+            release(group);
+        }
+    }
+
+    /** A server in its group: everything as the inner host's, and the group removed on close. */
+    private final class Limited implements ServerInstance {
+        private final ServerInstance server;
+        private final Path group;
+
+        Limited(ServerInstance server, Path group) {
+            this.server = server;
+            this.group = group;
+        }
+
+        @Override
+        public long pid() {
+            return server.pid();
+        }
+
+        @Override
+        public int port() {
+            return server.port();
+        }
+
+        @Override
+        public void awaitReady(String path, byte[] expectedBody, Duration bound) throws NotReadyException, InterruptedException {
+            server.awaitReady(path, expectedBody, bound);
+        }
+
+        @Override
+        public boolean alive() {
+            return server.alive();
+        }
+
+        @Override
+        public String exitDescription() {
+            return server.exitDescription();
+        }
+
+        @Override
+        public String tail() {
+            return server.tail();
+        }
+
+        @Override
+        public double cpuSeconds() {
+            return server.cpuSeconds();
+        }
+
+        @Override
+        public void startSampling() {
+            server.startSampling();
+        }
+
+        @Override
+        public ServerUse stopSampling() {
+            return server.stopSampling();
+        }
+
+        @Override
+        public void close() {
+            server.close();
+            release(group);
+        }
+    }
+}
