@@ -1,0 +1,55 @@
+package io.greetbench.bench.stats;
+
+import java.util.Locale;
+
+/** A finding as one plain sentence, as strong as its interval and no stronger. */
+final class FindingSentence {
+    private FindingSentence() {
+    }
+
+    static String of(Finding f) {
+        String a = f.runtimeA();
+        String b = f.runtimeB();
+        Metric m = f.metric();
+        if (f.significant()) {
+            boolean smaller = f.ratio() < 1;
+            // the interval of the effect: for "less", 1 − high .. 1 − low; for "more", low − 1 .. high − 1
+            double effect = FindingRule.effect(f.ratio()) * 100;
+            double from = (smaller ? 1 - f.ratioHigh() : f.ratioLow() - 1) * 100;
+            double to = (smaller ? 1 - f.ratioLow() : f.ratioHigh() - 1) * 100;
+            return a + " " + m.verb() + " " + percent(effect) + "% " + (smaller ? m.smaller() : m.larger()) + " "
+                    + m.label() + " than " + b + " (95% CI " + percent(from) + "–" + percent(to) + "%)";
+        }
+        String start = a + " and " + b + " cannot be told apart on " + m.label() + " in this run";
+        String ratioName = "ratio " + a + "/" + b;
+        if (Math.min(f.trialsA(), f.trialsB()) < 2) {
+            return start + ": a single trial gives no interval (" + ratioName + " " + ratioPercent(f.ratio())
+                    + "%, trials " + f.trialsA() + " and " + f.trialsB() + ")";
+        }
+        String ci = ratioName + " 95% CI " + ratioRange(f.ratioLow(), f.ratioHigh());
+        boolean separated = f.ratioHigh() < 1 ? f.ratio() < 1 : f.ratioLow() > 1 && f.ratio() > 1;
+        if (separated) {
+            // the interval excludes 1 on the point's side: distinguishable, but below the rule's threshold
+            return start + ": the " + percent(FindingRule.effect(f.ratio()) * 100)
+                    + "% difference is below the threshold for a finding (" + ci + ")";
+        }
+        return start + " (" + ci + ")";
+    }
+
+    /** Two significant figures, never fewer than the integer part: 0.42, 4.7, 12, 150. */
+    static String percent(double value) {
+        double size = Math.abs(value);
+        String format = size >= 9.95 ? "%.0f" : size >= 0.995 ? "%.1f" : "%.2f";
+        return String.format(Locale.ROOT, format, value);
+    }
+
+    /** A ratio as a percentage: whole numbers, one decimal when the interval is narrow enough to need it. */
+    static String ratioRange(double low, double high) {
+        String format = (high - low) * 100 < 5 ? "%.1f" : "%.0f";
+        return String.format(Locale.ROOT, format + "–" + format + "%%", low * 100, high * 100);
+    }
+
+    private static String ratioPercent(double ratio) {
+        return String.format(Locale.ROOT, "%.0f", ratio * 100);
+    }
+}

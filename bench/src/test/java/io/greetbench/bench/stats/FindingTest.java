@@ -1,0 +1,70 @@
+package io.greetbench.bench.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** A finding from trials, turned around, and through findings.json and back. */
+class FindingTest {
+    private static final CellKey AT_RATE = new CellKey("latency-at-rate", 64, 50);
+
+    @Test
+    void measuredFromTrials() {
+        Finding f = Finding.measure(AT_RATE, Metric.P99_LATENCY, "netty", new double[] {100, 102, 98, 101, 99},
+                "vertx", new double[] {200, 204, 196, 202}, new Bootstrap(), new FindingRule());
+        assertEquals(0.5, f.ratio(), 0.01);
+        assertTrue(f.ratioHigh() < 1);
+        assertEquals(5, f.trialsA());
+        assertEquals(4, f.trialsB());
+        assertEquals(4, f.ratioInterval().n());
+        assertEquals(Verdict.SIGNIFICANT, f.verdict());
+        assertEquals(Optional.of("netty"), f.better(), "lower p99 is better");
+    }
+
+    @Test
+    void higherIsBetterForThroughput() {
+        Finding f = new Finding(AT_RATE, Metric.THROUGHPUT, "netty", "vertx", 0.8, 0.7, 0.9, 5, 5, Verdict.SIGNIFICANT);
+        assertEquals(Optional.of("vertx"), f.better());
+        assertEquals(Optional.empty(), new Finding(AT_RATE, Metric.THROUGHPUT, "netty", "vertx", 0.8, 0.7, 1.1, 5, 5,
+                Verdict.CANNOT_TELL_APART).better());
+    }
+
+    @Test
+    void reversedReadsBAgainstA() {
+        Finding f = new Finding(AT_RATE, Metric.CPU_PER_REQUEST, "netty", "vertx", 0.8, 0.5, 1.25, 3, 5, Verdict.CANNOT_TELL_APART);
+        Finding r = f.reversed();
+        assertEquals(new Finding(AT_RATE, Metric.CPU_PER_REQUEST, "vertx", "netty", 1.25, 0.8, 2.0, 5, 3,
+                Verdict.CANNOT_TELL_APART), r);
+    }
+
+    @Test
+    void refusesAPairOfOne() {
+        assertThrows(IllegalArgumentException.class, () -> new Finding(AT_RATE, Metric.THROUGHPUT, "netty", "netty",
+                1, 1, 1, 3, 3, Verdict.CANNOT_TELL_APART));
+    }
+
+    @Test
+    void throughJsonAndBack() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Finding atRate = new Finding(AT_RATE, Metric.P99_LATENCY, "netty", "vertx", 0.9, 0.85, 0.95, 5, 5, Verdict.SIGNIFICANT);
+        Finding closed = new Finding(CellKey.closedLoop("plaintext", 256), Metric.THROUGHPUT, "undertow", "netty",
+                1.01, 0.95, 1.07, 3, 3, Verdict.CANNOT_TELL_APART);
+        Findings file = Findings.of(new Bootstrap(), new FindingRule(), List.of(atRate, closed));
+
+        String text = json.writeValueAsString(file);
+        assertEquals(file, json.readValue(text, Findings.class));
+        assertTrue(text.contains("\"seed\":13"), text);
+        assertTrue(text.contains("\"cell\":{\"scenario\":\"latency-at-rate\",\"connections\":64,\"ratePercent\":50}"), text);
+        assertTrue(text.contains("\"cell\":{\"scenario\":\"plaintext\",\"connections\":256}"), text);
+        assertTrue(text.contains("\"metric\":\"P99_LATENCY\""), text);
+        assertTrue(text.contains("\"trialsA\":5"), text);
+        assertTrue(text.contains("\"verdict\":\"CANNOT_TELL_APART\""), text);
+        assertFalse(text.contains("sentence") || text.contains("significant\"") || text.contains("better"), text);
+    }
+}
