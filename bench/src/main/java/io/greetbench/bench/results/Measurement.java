@@ -18,7 +18,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param waitMillis       the per-request wait the server was asked for (absent in older results)
  * @param timeoutMillis    the driver's request timeout (absent in older results)
  * @param cpuLimit         the server's CPU limit (CPUs of cgroup quota); absent when it had its CPUs to itself
- * @param trial            which repetition of the cell, from 1
+ * @param trial            which repetition (round) of the cell, from 1
+ * @param position         its place in the round's order, from 1 (the order rotates from round to round)
  * @param startedAt        when the measurement began (ISO-8601)
  * @param status           ok, failed or skipped
  * @param reason           for failed and skipped: why, for a person
@@ -31,13 +32,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Measurement(String runtime, boolean reference, String scenario, Integer connections, Integer pipeline,
-        Double rateFraction, Double offeredRate, Long waitMillis, Long timeoutMillis, Double cpuLimit, Integer trial, String startedAt,
+        Double rateFraction, Double offeredRate, Long waitMillis, Long timeoutMillis, Double cpuLimit, Integer trial, Integer position, String startedAt,
         Status status, String reason, Long serverPid, Long serverReadyMillis, ProbeReading machineProbe,
         LoadFigures load, ServerUse server) {
 
     /** A runtime that could not run here. */
     public static Measurement skipped(String runtime, boolean reference, String reason) {
-        return new Measurement(runtime, reference, null, null, null, null, null, null, null, null, null, null, Status.SKIPPED,
+        return new Measurement(runtime, reference, null, null, null, null, null, null, null, null, null, null, null, Status.SKIPPED,
                 reason, null, null, null, null, null);
     }
 
@@ -52,17 +53,17 @@ public record Measurement(String runtime, boolean reference, String scenario, In
 
     public Measurement withOutcome(Status status, String reason) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
-                timeoutMillis, cpuLimit, trial, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe, load, server);
+                timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe, load, server);
     }
 
     public Measurement withServer(Long pid, Long readyMillis) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
-                timeoutMillis, cpuLimit, trial, startedAt, status, reason, pid, readyMillis, machineProbe, load, server);
+                timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, pid, readyMillis, machineProbe, load, server);
     }
 
     public Measurement withFigures(ProbeReading probe, LoadFigures load, ServerUse server) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
-                timeoutMillis, cpuLimit, trial, startedAt, status, reason, serverPid, serverReadyMillis, probe, load, server);
+                timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, probe, load, server);
     }
 
     public Measurement withProbe(ProbeReading probe) {

@@ -3,10 +3,10 @@ package io.greetbench.bench.run;
 import io.greetbench.bench.scenario.Scenario;
 
 /**
- * One measurement to make: a server, a scenario, a connection count, (for an open loop) a rate, and
- * which trial.
+ * One measurement to make: a server, a scenario, a connection count, (for an open loop) a rate,
+ * which trial (round), and its place in that round's order (from 1).
  */
-record Cell(ServerLauncher server, Scenario scenario, int connections, double rate, int trial) {
+record Cell(ServerLauncher server, Scenario scenario, int connections, double rate, int trial, int position) {
     String label() {
         return server.name() + " " + scenario.key() + " c=" + connections + rateText(" at ", "% of peak", " req/s")
                 + " trial " + trial;

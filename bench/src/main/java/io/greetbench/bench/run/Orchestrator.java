@@ -102,19 +102,20 @@ public final class Orchestrator {
 
     /**
      * The cells in order: scenario by scenario (one loaded at a share of another's peak comes after
-     * it), and within a scenario, trial by trial over all servers, so slow drift of the machine
-     * spreads over every runtime instead of landing on one.
+     * it), and within a scenario, in rounds: each round (trial) measures every runtime of a cell
+     * once, so slow drift of the machine spreads over every runtime instead of landing on one; the
+     * order rotates by one from round to round, so no runtime is always measured first or last.
      */
     List<Cell> plan(List<ServerLauncher> usable) {
         List<Cell> cells = new ArrayList<>();
         for (ScenarioPlan p : options.plans()) {
+            List<ServerLauncher> serving = usable.stream().filter(s -> s.supports(p.scenario())).toList();
             for (int c : p.connections()) {
                 for (double rate : p.ratesOrClosed()) {
                     for (int trial = 1; trial <= options.trials(); trial++) {
-                        for (ServerLauncher s : usable) {
-                            if (s.supports(p.scenario())) {
-                                cells.add(new Cell(s, p.scenario(), c, rate, trial));
-                            }
+                        for (int i = 0; i < serving.size(); i++) {
+                            ServerLauncher s = serving.get((i + trial - 1) % serving.size());
+                            cells.add(new Cell(s, p.scenario(), c, rate, trial, i + 1));
                         }
                     }
                 }

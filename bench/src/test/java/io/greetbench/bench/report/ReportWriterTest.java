@@ -24,7 +24,7 @@ class ReportWriterTest {
                 driverBound, 1, null, 0.1, 0L);
         ServerUse server = new ServerUse(1.0, 0.9, cpuUs, rssKb, (double) rssKb, 15, 15.0, 0L, 0.0);
         return new Measurement(runtime, false, scenario, connections, 1, 0.0, null, scenario.equals("io-wait") ? 20L : 0L,
-                5000L, null, trial, "2026-11-26T00:00:00Z", Status.OK, null, 1L, 100L, null, load, server);
+                5000L, null, trial, 1, "2026-11-26T00:00:00Z", Status.OK, null, 1L, 100L, null, load, server);
     }
 
     @Test
@@ -57,7 +57,7 @@ class ReportWriterTest {
     void theWaitInProseAndTheHeadlineComesFromTheResults(@TempDir Path dir) throws Exception {
         ResultsFile results = new ResultsFile(dir);
         Measurement m = ok("a", "io-wait", 100, 1, 4_000, 40.0, false, 300_000);
-        results.append(new Measurement(m.runtime(), false, m.scenario(), m.connections(), 1, 0.0, null, 50L, 10_000L, null, 1,
+        results.append(new Measurement(m.runtime(), false, m.scenario(), m.connections(), 1, 0.0, null, 50L, 10_000L, null, 1, 1,
                 m.startedAt(), Status.OK, null, 1L, 1L, null, m.load(), m.server()));
         String report = Files.readString(ReportWriter.write(dir));
         assertTrue(report.contains("## I/O wait: the greeting after a 50 ms wait"), report);

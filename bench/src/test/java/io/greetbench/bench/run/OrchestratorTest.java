@@ -73,6 +73,28 @@ class OrchestratorTest {
     }
 
     @Test
+    void eachRoundMeasuresEveryRuntimeOnceInAnOrderThatRotates(@TempDir Path out) {
+        Orchestrator o = new Orchestrator(new RunOptions(List.of("netty", "threadpool", "undertow"),
+                List.of(new ScenarioPlan(Scenarios.PLAINTEXT, List.of(4), List.of())), Duration.ZERO, Duration.ZERO,
+                Duration.ofSeconds(1), 3, "0", "1", out, JAVA, List.of(), null, new CpuLimit(0.5), "t"), Path.of(".."), QUIET);
+        List<ServerLauncher> launchers = Launchers.forRuntimes(new RunOptions(List.of("netty", "threadpool", "undertow"),
+                List.of(), Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1), 1, "0", "1", out, JAVA, List.of(), null,
+                null, "t"), Path.of(".."), QUIET);
+        List<Cell> plan = o.plan(launchers);
+        assertEquals(9, plan.size());
+        List<String> firsts = new ArrayList<>();
+        for (int round = 1; round <= 3; round++) {
+            int r = round;
+            List<Cell> inRound = plan.stream().filter(c -> c.trial() == r).toList();
+            assertEquals(List.of("netty", "threadpool", "undertow"),
+                    inRound.stream().map(c -> c.server().name()).sorted().toList(), "every runtime once in round " + r);
+            assertEquals(List.of(1, 2, 3), inRound.stream().map(Cell::position).toList());
+            firsts.add(inRound.get(0).server().name());
+        }
+        assertEquals(3, new java.util.HashSet<>(firsts).size(), "each round starts with another runtime: " + firsts);
+    }
+
+    @Test
     void aServerKilledMidRunIsRecordedFailedAndTheRunGoesOn(@TempDir Path out) throws Exception {
         Orchestrator o = new Orchestrator(tiny(out, List.of("netty-nio", "threadpool"), JAVA), Path.of(".."), QUIET);
         List<Long> pids = new ArrayList<>();
