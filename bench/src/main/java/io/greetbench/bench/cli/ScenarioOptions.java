@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  */
 final class ScenarioOptions {
     @Option(names = "--scenarios", split = ",", paramLabel = "NAME",
-            description = "Scenarios, in this order (default: all: ${COMPLETION-CANDIDATES}).",
+            description = "Scenarios, in this order: ${COMPLETION-CANDIDATES} (default: capacity, equal-work, io-wait).",
             completionCandidates = ScenarioNames.class)
     List<String> scenarios;
 
@@ -40,7 +40,7 @@ final class ScenarioOptions {
     }
 
     List<ScenarioPlan> plans() {
-        List<Scenario> chosen = scenarios == null ? Scenarios.all() : scenarios.stream().map(Scenarios::of).toList();
+        List<Scenario> chosen = scenarios == null ? Scenarios.defaultRun() : scenarios.stream().map(Scenarios::of).toList();
         Map<String, List<Integer>> counts = perScenario(connections, "--connections", Integer::parseInt);
         Map<String, List<Double>> shares = perScenario(rates, "--rates", Double::parseDouble);
         List<ScenarioPlan> plans = new ArrayList<>();
