@@ -28,8 +28,7 @@ final class HelidonServer implements RunningServer {
                 .shutdownHook(false) // the CLI stops its server itself; a hook per start would pile up in tests
                 .addProtocol(Http1Config.builder()
                         // per-request debug logging hooks, off as in the TechEmpower entry
-                        .receiveLog(false)
-                        .sendLog(false)
+                        .log(log -> log.receiveLog(false).sendLog(false))
                         // Helidon 4.5 adds "Connection: keep-alive" to every HTTP/1.1 answer unless told
                         // not to (later releases stop by default); keep-alive is HTTP/1.1's default.
                         .sendKeepAliveHeader(false)

@@ -14,11 +14,10 @@ class HelidonConformanceTest {
             return "helidon";
         }
 
-        /** Helidon 4.5.0 speaks only HTTP/1.1, and two of its bugs (docs/contract.md). */
+        /** Helidon 4.5 speaks only HTTP/1.1, and 4.5.0 leaves a timer thread behind (docs/contract.md). */
         @Override
         protected Set<Deviation> deviations() {
-            return Set.of(Deviation.NO_HTTP_1_0, Deviation.KEEPS_THE_CONNECTION_AFTER_CONNECTION_CLOSE,
-                    Deviation.LEAVES_AN_IDLE_TIMER_THREAD);
+            return Set.of(Deviation.NO_HTTP_1_0, Deviation.LEAVES_AN_IDLE_TIMER_THREAD);
         }
     }
 }

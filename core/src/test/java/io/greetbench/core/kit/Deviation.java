@@ -74,13 +74,6 @@ public enum Deviation {
     NO_HTTP_1_0,
 
     /**
-     * The answer to a request with {@code Connection: close} says {@code Connection: close}, but the
-     * server then keeps the connection open, waiting for another request, until the client closes.
-     * A Helidon 4.5.0 bug (helidon-io/helidon#12324, fixed after 4.5.3).
-     */
-    KEEPS_THE_CONNECTION_AFTER_CONNECTION_CLOSE,
-
-    /**
      * {@code close()} (and a start that failed) leaves one idle daemon thread of the runtime behind,
      * named as given, which ends only when the stopped server is garbage-collected. Helidon 4.5.0
      * creates a {@code java.util.Timer} for idle connections with each server and never cancels it
