@@ -92,7 +92,8 @@ public abstract class ConformanceKit {
     @Test
     void greetsByNameWithExactHeadersAndBody() throws IOException {
         RawResponse r = get("/world");
-        assertEquals("HTTP/1.1 200 OK", r.statusLine);
+        assertEquals(deviations().contains(Deviation.STATUS_LINE_WITHOUT_REASON_PHRASE) ? "HTTP/1.1 200 " : "HTTP/1.1 200 OK",
+                r.statusLine);
         assertEquals("Hello, world!\n", r.bodyText());
         assertContractHeaders(r, 14);
     }
@@ -190,7 +191,8 @@ public abstract class ConformanceKit {
     void malformedPercentEscapesAreABadRequest(String target) throws IOException {
         RawResponse r = get(target);
         assertEquals(400, r.status, target);
-        if (!deviations().contains(Deviation.PARSER_REFUSES_MALFORMED_ESCAPES)) {
+        if (!deviations().contains(Deviation.PARSER_REFUSES_MALFORMED_ESCAPES)
+                && !deviations().contains(Deviation.CONTAINER_REFUSES_UNDECODABLE_PATHS)) {
             assertContractHeaders(r, r.body.length);
         }
     }
@@ -200,7 +202,9 @@ public abstract class ConformanceKit {
     void invalidUtf8IsABadRequest(String target) throws IOException {
         RawResponse r = get(target);
         assertEquals(400, r.status, target);
-        assertContractHeaders(r, r.body.length);
+        if (!deviations().contains(Deviation.CONTAINER_REFUSES_UNDECODABLE_PATHS)) {
+            assertContractHeaders(r, r.body.length);
+        }
     }
 
     @Test
@@ -239,6 +243,10 @@ public abstract class ConformanceKit {
 
     @Test
     void http10WithoutKeepAliveIsClosedAfterTheResponse() throws IOException {
+        if (deviations().contains(Deviation.NO_HTTP_1_0)) {
+            assertHttp10IsClosedUnanswered("GET /old HTTP/1.0\r\n\r\n");
+            return;
+        }
         try (RawConnection c = connect()) {
             RawResponse r = c.send("GET /old HTTP/1.0\r\n\r\n").read();
             assertEquals(200, r.status);
@@ -249,6 +257,10 @@ public abstract class ConformanceKit {
 
     @Test
     void http10WithKeepAliveStaysOpen() throws IOException {
+        if (deviations().contains(Deviation.NO_HTTP_1_0)) {
+            assertHttp10IsClosedUnanswered("GET /ka HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+            return;
+        }
         try (RawConnection c = connect()) {
             for (int i = 0; i < 3; i++) {
                 RawResponse r = c.send("GET /ka" + i + " HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").read();
@@ -264,6 +276,15 @@ public abstract class ConformanceKit {
             assertEquals("Hello, bye!\n", r.bodyText());
             assertTrue(r.saysClose(), "no Connection: close on the response");
             assertTrue(c.closedByServer(5_000), "the server kept the connection open after Connection: close");
+        }
+    }
+
+    /** For {@link Deviation#NO_HTTP_1_0}: nothing comes back, and the connection is closed. */
+    private void assertHttp10IsClosedUnanswered(String request) throws IOException {
+        try (RawConnection c = connect()) {
+            c.send(request);
+            assertFalse(c.hasUnreadBytes(2_000), "declared: no answer to HTTP/1.0; one came (supported now? drop the deviation)");
+            assertTrue(c.closedByServer(5_000), "declared: HTTP/1.0 is closed unanswered; the connection stayed open");
         }
     }
 
@@ -384,8 +405,11 @@ public abstract class ConformanceKit {
 
     // ---- helpers ----------------------------------------------------------------------------------
 
-    private static void assertContractHeaders(RawResponse r, int contentLength) {
-        assertEquals(GreetingContract.CONTENT_TYPE, r.header("Content-Type"), "Content-Type");
+    private void assertContractHeaders(RawResponse r, int contentLength) {
+        String contentType = deviations().contains(Deviation.CONTENT_TYPE_WITHOUT_SPACE)
+                ? GreetingContract.CONTENT_TYPE.replace("; ", ";")
+                : GreetingContract.CONTENT_TYPE;
+        assertEquals(contentType, r.header("Content-Type"), "Content-Type");
         assertEquals(GreetingContract.NOSNIFF, r.header(GreetingContract.NOSNIFF_HEADER), "nosniff");
         assertEquals(String.valueOf(contentLength), r.header("Content-Length"), "Content-Length");
         assertNull(r.header("Transfer-Encoding"), "Transfer-Encoding with a Content-Length");
@@ -402,18 +426,22 @@ public abstract class ConformanceKit {
 
     /**
      * Waits up to 10 s for every thread started since {@code before} to end. Threads the JVM owns and
-     * shares (the common pool, the virtual-thread scheduler's carriers) are not the runtime's.
+     * shares (the common pool, the virtual-thread scheduler's carriers) are not the runtime's; with
+     * {@link Deviation#LEAVES_AN_IDLE_TIMER_THREAD}, one daemon thread of the declared name may stay.
      */
-    private static void assertNoThreadLeftBeyond(Set<Thread> before) throws InterruptedException {
+    private void assertNoThreadLeftBeyond(Set<Thread> before) throws InterruptedException {
+        String declared = deviations().contains(Deviation.LEAVES_AN_IDLE_TIMER_THREAD)
+                ? Deviation.LEAVES_AN_IDLE_TIMER_THREAD.threadName()
+                : null;
         List<String> left = List.of();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
             left = Thread.getAllStackTraces().keySet().stream()
                     .filter(t -> !before.contains(t) && t.isAlive() && !isJvmShared(t))
-                    .map(Thread::getName)
+                    .map(t -> t.isDaemon() ? t.getName() : t.getName() + " (not daemon)")
                     .sorted()
                     .collect(Collectors.toList());
-            if (left.isEmpty()) {
+            if (left.isEmpty() || left.equals(List.of(String.valueOf(declared)))) {
                 return;
             }
             Thread.sleep(50);

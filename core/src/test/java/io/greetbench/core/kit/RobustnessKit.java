@@ -92,9 +92,12 @@ public abstract class RobustnessKit {
         WireExchange.Outcome o = WireExchange.exchange(HOST, server.port(), input.bytes(), QUIET_MILLIS, HANG_MILLIS);
         record(input.name(), o.describe());
         String seen = input.what + ": " + o.describe();
-        if (input == BadInput.UNKNOWN_VERSION && deviations().contains(Deviation.ANSWERS_UNKNOWN_VERSION_501)) {
-            assertEquals(List.of(501), o.responses().stream().map(r -> r.status).toList(), seen + " (declared: 501)");
-            assertTrue(o.closed(), seen + " (declared: 501, then close)");
+        int unknownVersionStatus = deviations().contains(Deviation.ANSWERS_UNKNOWN_VERSION_501) ? 501
+                : deviations().contains(Deviation.ANSWERS_UNKNOWN_VERSION_505) ? 505 : 0;
+        if (input == BadInput.UNKNOWN_VERSION && unknownVersionStatus != 0) {
+            assertEquals(List.of(unknownVersionStatus), o.responses().stream().map(r -> r.status).toList(),
+                    seen + " (declared: " + unknownVersionStatus + ")");
+            assertTrue(o.closed(), seen + " (declared: " + unknownVersionStatus + ", then close)");
             assertStillServing(input);
             return;
         }
@@ -110,7 +113,10 @@ public abstract class RobustnessKit {
         for (RawResponse r : o.responses()) {
             assertTrue(r.status < 500, seen + ": a server error for the client's mistake");
         }
-        if (input.greeted()) {
+        // A container that decodes the path itself refuses %00 in it before the handler can greet it.
+        boolean greeted = input.greeted()
+                && !(input == BadInput.NUL_IN_NAME && deviations().contains(Deviation.CONTAINER_REFUSES_UNDECODABLE_PATHS));
+        if (greeted) {
             assertEquals(1, o.responses().size(), seen);
             RawResponse r = o.responses().get(0);
             assertEquals(200, r.status, seen);
@@ -167,8 +173,14 @@ public abstract class RobustnessKit {
         assertTrue(second.maxWaitNanos() <= MAX_WAIT_NANOS, "the well-behaved client waited too long: " + second);
         assertTrue(afterSecond.fds() <= before.fds() + FD_SLACK, "file descriptors leaked: before " + before
                 + ", after two storms " + afterSecond);
-        assertTrue(afterSecond.threads() <= afterFirst.threads() + THREAD_SLACK, "threads leaked: after one storm "
-                + afterFirst + ", after two " + afterSecond);
+        if (deviations().contains(Deviation.ELASTIC_REQUEST_POOL)) {
+            // declared: idle pool threads may pile up from storm to storm, but never beyond the pool
+            assertTrue(afterSecond.threads() <= before.threads() + ServerConfig.DEFAULT_WORKERS + THREAD_SLACK,
+                    "threads leaked beyond the request pool's maximum: before " + before + ", after two storms " + afterSecond);
+        } else {
+            assertTrue(afterSecond.threads() <= afterFirst.threads() + THREAD_SLACK, "threads leaked: after one storm "
+                    + afterFirst + ", after two " + afterSecond);
+        }
         assertTrue(afterSecond.memoryBytes() <= before.memoryBytes() + MEMORY_SLACK_BYTES, "memory grew: before "
                 + before + ", after two storms " + afterSecond);
         // Resident memory does not shrink after a GC, but a second storm must not add to what the first took.
