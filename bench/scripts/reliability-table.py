@@ -14,7 +14,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 DOC = os.path.join(ROOT, "docs", "reliability.md")
 START, END = "<!-- greetbench:reliability:start -->", "<!-- greetbench:reliability:end -->"
 ORDER = ["netty", "netty-iouring", "netty-nio", "vertx-web", "vertx-core", "undertow", "undertow-worker",
-         "threadpool", "threadpool-virtual"]
+         "threadpool", "threadpool-virtual", "tomcat", "tomcat-virtual", "helidon"]
 CASES = [
     ("MALFORMED_REQUEST_LINE", "`GARBAGE` as the request line"),
     ("UNKNOWN_VERSION", "`HTTP/9.9`"),

@@ -1,5 +1,6 @@
 package io.greetbench.core;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,14 @@ public interface ServerRuntime {
     /** Empty when this runtime can start on this JVM and machine; otherwise why not, for a person. */
     default Optional<String> unavailableReason() {
         return Optional.empty();
+    }
+
+    /**
+     * The libraries this runtime is, as Maven {@code group:artifact} names, so that every report states
+     * their versions (read from the jars' {@code META-INF/maven/.../pom.properties}).
+     */
+    default List<String> libraries() {
+        return List.of();
     }
 
     /**

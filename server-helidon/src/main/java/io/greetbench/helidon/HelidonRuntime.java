@@ -6,6 +6,7 @@ import io.greetbench.core.ServerConfig;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,11 @@ import java.util.Optional;
  * runs on a JDK 21+, and is reached here by name; no Helidon type appears in this class.
  */
 public final class HelidonRuntime extends NamedServerRuntime {
+    @Override
+    public List<String> libraries() {
+        return List.of("io.helidon.webserver:helidon-webserver");
+    }
+
     static final String SERVER_CLASS = "io.greetbench.helidon.HelidonServer";
     private static final String HELIDON_CLASS = "io.helidon.webserver.WebServer";
 

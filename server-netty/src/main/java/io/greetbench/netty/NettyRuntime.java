@@ -3,10 +3,16 @@ package io.greetbench.netty;
 import io.greetbench.core.NamedServerRuntime;
 import io.greetbench.core.RunningServer;
 import io.greetbench.core.ServerConfig;
+import java.util.List;
 import java.util.Optional;
 
 /** The greeting server on Netty with one transport; each transport registers as its own runtime. */
 abstract class NettyRuntime extends NamedServerRuntime {
+    @Override
+    public List<String> libraries() {
+        return List.of("io.netty:netty-codec-http", "io.netty:netty-transport-native-epoll", "io.netty:netty-transport-native-io_uring");
+    }
+
     private final NettyTransport transport;
 
     NettyRuntime(String name, NettyTransport transport, String description) {

@@ -3,10 +3,16 @@ package io.greetbench.tomcat;
 import io.greetbench.core.NamedServerRuntime;
 import io.greetbench.core.RunningServer;
 import io.greetbench.core.ServerConfig;
+import java.util.List;
 import java.util.Optional;
 
 /** The greeting servlet in embedded Tomcat, on its 200-thread pool or on virtual threads. */
 abstract class TomcatRuntime extends NamedServerRuntime {
+    @Override
+    public List<String> libraries() {
+        return List.of("org.apache.tomcat.embed:tomcat-embed-core");
+    }
+
     private final boolean virtualThreads;
 
     TomcatRuntime(String name, String description, boolean virtualThreads) {

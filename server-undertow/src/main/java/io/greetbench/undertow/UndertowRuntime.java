@@ -5,10 +5,16 @@ import io.greetbench.core.RunningServer;
 import io.greetbench.core.ServerConfig;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.BlockingHandler;
+import java.util.List;
 import java.util.function.Function;
 
 /** The greeting server on Undertow core, answered on the I/O thread or on a worker thread. */
 abstract class UndertowRuntime extends NamedServerRuntime {
+    @Override
+    public List<String> libraries() {
+        return List.of("io.undertow:undertow-core", "org.jboss.xnio:xnio-nio");
+    }
+
     private final Function<ServerConfig, HttpHandler> handler;
 
     UndertowRuntime(String name, String description, Function<ServerConfig, HttpHandler> handler) {

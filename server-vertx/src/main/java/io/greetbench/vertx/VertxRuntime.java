@@ -10,10 +10,16 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.function.BiFunction;
 
 /** The greeting server on Vert.x 5, routed by vertx-web's {@link Router} or by a plain request handler. */
 abstract class VertxRuntime extends NamedServerRuntime {
+    @Override
+    public List<String> libraries() {
+        return List.of("io.vertx:vertx-core", "io.vertx:vertx-web");
+    }
+
     private final BiFunction<Vertx, GreetingResponder, Handler<HttpServerRequest>> handlerFactory;
 
     VertxRuntime(String name, String description,

@@ -45,7 +45,7 @@ public class RoundTripBenchmark {
     public static class Server {
         /** Runtime names from the SPI; {@code ./greetbench jmh} passes those available on this JVM. */
         @Param({"netty", "netty-iouring", "netty-nio", "vertx-web", "vertx-core", "undertow", "undertow-worker",
-            "threadpool", "threadpool-virtual"})
+            "threadpool", "threadpool-virtual", "tomcat", "tomcat-virtual", "helidon"})
         public String runtime;
 
         RunningServer server;

@@ -20,20 +20,20 @@ import java.util.concurrent.TimeUnit;
  * {@code environment.json} ({@link RunEnvironment}).
  */
 public final class Environment {
-    private static final String[][] LIBRARIES = {
-        {"io.netty", "netty-codec-http"}, {"io.netty", "netty-transport-native-epoll"},
-        {"io.netty", "netty-transport-native-io_uring"}, {"io.vertx", "vertx-core"}, {"io.vertx", "vertx-web"},
-        {"io.undertow", "undertow-core"}, {"org.jboss.xnio", "xnio-nio"}, {"org.hdrhistogram", "HdrHistogram"},
-        {"info.picocli", "picocli"}, {"org.jfree", "jfreechart"}};
+    /** The driver's own libraries; the runtimes name theirs ({@code ServerRuntime.libraries()}). */
+    private static final List<String> DRIVER_LIBRARIES = List.of("io.netty:netty-handler", "org.hdrhistogram:HdrHistogram",
+            "info.picocli:picocli", "org.jfree:jfreechart");
 
     private Environment() {
     }
 
     static RunEnvironment describe(RunOptions options, Path root) {
         Map<String, String> libs = new LinkedHashMap<>();
-        for (String[] lib : LIBRARIES) {
-            libs.put(lib[0] + ":" + lib[1], version(lib[0], lib[1]));
-        }
+        java.util.stream.Stream.concat(io.greetbench.core.Runtimes.all().stream().flatMap(r -> r.libraries().stream()),
+                DRIVER_LIBRARIES.stream()).distinct().forEach(lib -> {
+                    String[] ga = lib.split(":");
+                    libs.put(lib, version(ga[0], ga[1]));
+                });
         RecordedOptions recorded = new RecordedOptions(options.runtimes(),
                 options.plans().stream().map(p -> p.scenario().key()).toList(),
                 options.plans().stream().map(ScenarioPlan::recorded).toList(), null,
