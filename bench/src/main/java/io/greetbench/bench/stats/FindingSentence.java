@@ -1,6 +1,7 @@
 package io.greetbench.bench.stats;
 
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /** A finding as one plain sentence, as strong as its interval and no stronger. */
 final class FindingSentence {
@@ -8,8 +9,13 @@ final class FindingSentence {
     }
 
     static String of(Finding f) {
-        String a = f.runtimeA();
-        String b = f.runtimeB();
+        return of(f, UnaryOperator.identity());
+    }
+
+    /** The sentence with each runtime's name as {@code name} writes it (e.g. in backticks for Markdown). */
+    static String of(Finding f, UnaryOperator<String> name) {
+        String a = name.apply(f.runtimeA());
+        String b = name.apply(f.runtimeB());
         Metric m = f.metric();
         if (f.significant()) {
             boolean smaller = f.ratio() < 1;
@@ -21,7 +27,7 @@ final class FindingSentence {
                     + m.label() + " than " + b + " (95% CI " + percent(from) + "–" + percent(to) + "%)";
         }
         String start = a + " and " + b + " cannot be told apart on " + m.label() + " in this run";
-        String ratioName = "ratio " + a + "/" + b;
+        String ratioName = "ratio " + f.runtimeA() + "/" + f.runtimeB();
         if (Math.min(f.trialsA(), f.trialsB()) < 2) {
             return start + ": a single trial gives no interval (" + ratioName + " " + ratioPercent(f.ratio())
                     + "%, trials " + f.trialsA() + " and " + f.trialsB() + ")";
