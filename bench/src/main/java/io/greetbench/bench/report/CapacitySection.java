@@ -53,11 +53,11 @@ final class CapacitySection implements ReportSection {
                 }
                 boolean bound = cell.atBudget(AT_BUDGET);
                 double ratio = cell.perCpu().median() / nginxPerCpu;
-                md.append("| ").append(runtime).append(" | ").append(SpreadText.withRange(cell.perCpu(), Units::rate))
+                md.append("| ").append(runtime).append(" | ").append(ctx.figure(cell.perCpu(), Units::rate))
                         .append(bound ? "" : " ‡").append(" | ")
                         .append(Double.isNaN(ratio) ? Units.NONE : String.format(Locale.ROOT, "%.2f", ratio)).append(" | ")
-                        .append(SpreadText.withRange(cell.cpuUse(), Units::twoDecimals)).append(" | ")
-                        .append(SpreadText.withRange(cell.p99(), Units::micros)).append(" | ")
+                        .append(ctx.figure(cell.cpuUse(), Units::twoDecimals)).append(" | ")
+                        .append(ctx.figure(cell.p99(), Units::micros)).append(" | ")
                         .append(cell.errorsText()).append(" |\n");
                 bars.put(runtime, cell.perCpu().median());
             }

@@ -32,11 +32,11 @@ final class EqualWorkSection implements ReportSection {
                     md.append("| ").append(c.runtime()).append(" | failed | | | | | | |\n");
                     continue;
                 }
-                md.append("| ").append(c.runtime()).append(" | ").append(SpreadText.withRange(c.rps(), Units::rate)).append(" | ")
-                        .append(SpreadText.withRange(c.cpuPerRequest(), Units::oneDecimal)).append(" | ")
-                        .append(SpreadText.withRange(c.p50(), Units::micros)).append(" | ")
-                        .append(SpreadText.withRange(c.p99(), Units::micros)).append(" | ")
-                        .append(SpreadText.withRange(c.p999(), Units::micros)).append(" | ")
+                md.append("| ").append(c.runtime()).append(" | ").append(ctx.figure(c.rps(), Units::rate)).append(" | ")
+                        .append(ctx.figure(c.cpuPerRequest(), Units::oneDecimal)).append(" | ")
+                        .append(ctx.figure(c.p50(), Units::micros)).append(" | ")
+                        .append(ctx.figure(c.p99(), Units::micros)).append(" | ")
+                        .append(ctx.figure(c.p999(), Units::micros)).append(" | ")
                         .append(c.errorsText()).append(" | ")
                         .append(c.unansweredAtEnd()).append(" |\n");
             }

@@ -22,9 +22,9 @@ final class MemorySection implements ReportSection {
             }
             SweepChart.render(ctx, md, key + "-rss.png", key + ": peak resident memory", "RSS (MiB)", key,
                     c -> c.rssPeakKb().scaled(1 / 1024.0), false);
-            SweepTable.render(ctx, md, key + ": peak RSS", key, c -> SpreadText.withRange(c.rssPeakKb(), Units::mibFromKb));
+            SweepTable.render(ctx, md, key + ": peak RSS", key, c -> ctx.figure(c.rssPeakKb(), Units::mibFromKb));
             SweepChart.render(ctx, md, key + "-threads.png", key + ": threads", "threads", key, CellTrials::threadsPeak, true);
-            SweepTable.render(ctx, md, key + ": peak threads", key, c -> SpreadText.withRange(c.threadsPeak(), Units::count));
+            SweepTable.render(ctx, md, key + ": peak threads", key, c -> ctx.figure(c.threadsPeak(), Units::count));
         }
     }
 }

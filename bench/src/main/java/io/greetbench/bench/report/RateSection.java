@@ -39,9 +39,9 @@ final class RateSection implements ReportSection {
         for (CellTrials c : cells) {
             md.append("| ").append(c.runtime()).append(" | ").append(Units.pct(c.rateFraction())).append(" | ")
                     .append(Units.rate(c.offeredRate().median())).append(" | ")
-                    .append(SpreadText.withRange(c.p50(), Units::micros)).append(" | ")
-                    .append(SpreadText.withRange(c.p99(), Units::micros)).append(" | ")
-                    .append(SpreadText.withRange(c.p999(), Units::micros)).append(" | ").append(c.errors()).append(" |\n");
+                    .append(ctx.figure(c.p50(), Units::micros)).append(" | ")
+                    .append(ctx.figure(c.p99(), Units::micros)).append(" | ")
+                    .append(ctx.figure(c.p999(), Units::micros)).append(" | ").append(c.errors()).append(" |\n");
         }
         md.append('\n');
     }
