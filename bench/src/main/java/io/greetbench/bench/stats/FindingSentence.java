@@ -42,9 +42,15 @@ final class FindingSentence {
         return start + " (" + ci + ")";
     }
 
-    /** Two significant figures, never fewer than the integer part: 0.42, 4.7, 12, 150. */
+    /**
+     * Two significant figures, never fewer than the integer part: 0.42, 4.7, 12, 150; and just below
+     * 100 one decimal rounded down, so that "less" never reads as all of it: 99.5, 99.9.
+     */
     static String percent(double value) {
         double size = Math.abs(value);
+        if (size >= 99.5 && size < 100) {
+            return String.format(Locale.ROOT, "%.1f", Math.signum(value) * Math.floor(size * 10) / 10);
+        }
         String format = size >= 9.95 ? "%.0f" : size >= 0.995 ? "%.1f" : "%.2f";
         return String.format(Locale.ROOT, format, value);
     }
