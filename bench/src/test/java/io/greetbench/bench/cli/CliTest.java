@@ -89,7 +89,7 @@ class CliTest {
         assertTrue(err.toString().contains("--allow-remote"), err.toString());
     }
 
-    static final String[] COMMANDS = {"list", "scenarios", "serve", "load", "quick", "run", "report", "jmh", "help"};
+    static final String[] COMMANDS = {"list", "scenarios", "serve", "load", "quick", "run", "report", "compare", "jmh", "help"};
 
     @Test
     void everyCommandAnswersHelpWithItsUsageAndExitCode0() {
