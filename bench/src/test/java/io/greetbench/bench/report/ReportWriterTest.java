@@ -73,4 +73,31 @@ class ReportWriterTest {
         assertTrue(ReportWriter.summaryTable(dir).lines().anyMatch(l -> l.startsWith("a ") && l.contains("293 MiB")),
                 ReportWriter.summaryTable(dir));
     }
+
+    private static String jmhResult(String runtime, String mode, double score, String error, String unit) {
+        return """
+                {"jmhVersion": "1.37", "benchmark": "io.greetbench.bench.jmh.RoundTripBenchmark.greeting", "mode": "%s",
+                 "vmName": "OpenJDK 64-Bit Server VM", "vmVersion": "25", "params": {"runtime": "%s"},
+                 "primaryMetric": {"score": %s, "scoreError": %s, "scoreUnit": "%s"},
+                 "secondaryMetrics": {"gc.alloc.rate.norm": {"score": 1200.0, "scoreError": %s, "scoreUnit": "B/op"}}}
+                """.formatted(mode, runtime, score, error, unit, runtime.equals("netty") ? "50.0" : "600.0");
+    }
+
+    @Test
+    void aJmhScoreWhoseErrorIsOverTenPercentIsUnresolvedAndLeftOutOfTheCharts(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve(JmhSection.FILE), "[" + String.join(",",
+                jmhResult("netty", "thrpt", 0.020, "0.027", "ops/us"),
+                jmhResult("vertx-core", "thrpt", 0.021, "0.0015", "ops/us"),
+                jmhResult("undertow", "thrpt", 0.022, "\"NaN\"", "ops/us"),
+                jmhResult("netty", "sample", 55.087, "1.836", "us/op")) + "]");
+        String report = Files.readString(ReportWriter.write(dir));
+        assertTrue(report.contains("| RoundTripBenchmark.greeting | runtime=netty | thrpt | unresolved (± 135%) | 1200 B |"), report);
+        assertTrue(report.contains("| RoundTripBenchmark.greeting | runtime=vertx-core | thrpt | 0.021 ± 0.002 ops/us | unresolved (± 50%) |"), report);
+        assertTrue(report.contains("| RoundTripBenchmark.greeting | runtime=undertow | thrpt | unresolved (no error estimate) |"), report);
+        assertTrue(report.contains("| RoundTripBenchmark.greeting | runtime=netty | sample | 55.087 ± 1.836 us/op |"), report);
+        assertTrue(report.contains("Left out of the chart, unresolved: `netty`, `undertow`."), report);
+        assertTrue(Files.exists(dir.resolve("jmh-roundtrip.png")));
+        assertTrue(Files.exists(dir.resolve("jmh-roundtrip-time.png")));
+        assertTrue(report.contains("Left out of the chart, unresolved: `vertx-core`, `undertow`."), "their allocation is unresolved: " + report);
+    }
 }
