@@ -4,10 +4,9 @@ import io.greetbench.bench.scenario.Scenario;
 import io.greetbench.bench.stats.Interval;
 import io.greetbench.bench.text.Units;
 import java.io.IOException;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Capacity at a CPU budget: per connection count, requests/s per CPU of budget, each runtime against
@@ -50,7 +49,7 @@ final class CapacitySection implements ReportSection {
                 .append(scenario.intro(scenario.requestWait())).append(String.format(Locale.ROOT, " Budget here: **%s CPU** "
                         + "per server (cgroup quota, 10 ms period).", Units.oneDecimal(budget).replace(".0", ""))).append("\n\n");
         for (int c : counts) {
-            Map<String, Double> bars = new LinkedHashMap<>();
+            List<Charts.Bar> bars = new ArrayList<>();
             CellTrials nginx = index.cell(NGINX, scenario.key(), c, 0.0);
             md.append("**").append(Units.thousands(c)).append(" connections**\n\n")
                     .append("| runtime | req/s per CPU | × ref-nginx | server CPU used | p99 | errors |\n")
@@ -68,16 +67,16 @@ final class CapacitySection implements ReportSection {
                 Interval ratio = timesNginx(cell, nginx);
                 md.append("| ").append(runtime).append(" | ").append(ctx.figure(cell.perCpu(), Units::rate))
                         .append(bound ? "" : " ‡").append(" | ")
-                        .append(ratio == null ? Units.NONE : SpreadText.ratio(ratio)).append(" | ")
+                        .append(runtime.equals(NGINX) ? "1.00" : ratio == null ? Units.NONE : SpreadText.ratio(ratio)).append(" | ")
                         .append(ctx.figure(cell.cpuUse(), Units::twoDecimals)).append(" | ")
                         .append(ctx.figure(cell.p99(), Units::micros)).append(" | ")
                         .append(cell.errorsText()).append(" |\n");
-                bars.put(runtime, cell.perCpu().median());
+                bars.add(Charts.Bar.of(runtime, cell.perCpu()));
             }
             md.append('\n');
             String file = scenario.key() + "-c" + c + ".png";
-            if (Charts.bar(ctx.dir().resolve(file), String.format(Locale.ROOT, "Requests/s per CPU of budget, %,d connections", c),
-                    "runtime", "requests/s per CPU", bars)) {
+            if (Charts.bars(ctx.dir().resolve(file), String.format(Locale.ROOT, "Requests/s per CPU of budget, %,d connections", c),
+                    Charts.WHISKERS_95, "requests/s per CPU of budget", Charts.Axes::compact, bars)) {
                 md.append("![capacity at ").append(c).append(" connections](").append(file).append(")\n\n");
             }
         }

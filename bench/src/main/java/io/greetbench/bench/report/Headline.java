@@ -57,7 +57,7 @@ record Headline(List<Column> columns, List<String> runtimes, List<List<String>> 
                         + (x.errors() > 0 ? " !" : ""))));
         columns.add(new Column("× nginx", "×nginx", r -> figure(cell.apply(r), x -> {
             io.greetbench.bench.stats.Interval ratio = CapacitySection.timesNginx(x, nginx);
-            return ratio == null ? Units.NONE : SpreadText.ratio(ratio);
+            return x == nginx ? "1.00" : ratio == null ? Units.NONE : SpreadText.ratio(ratio);
         })));
         notes.add(String.format(Locale.ROOT, "capacity at %,d connections, each server limited to %s CPU (‡ did not use its "
                 + "whole budget; × nginx with its 95%% interval)", c, Units.oneDecimal(budget)));

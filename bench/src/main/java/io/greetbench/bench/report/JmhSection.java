@@ -113,36 +113,49 @@ final class JmhSection implements ReportSection {
             }
         }
         md.append('\n');
-        chart(ctx, md, "jmh-roundtrip.png", "JMH round trip", "In-process round trips per µs (one connection per thread)",
-                "round trips / µs", opsPerRuntime, "round-trip throughput");
+        chart(ctx, md, "jmh-roundtrip.png", "JMH round trip", "In-process round trips per second (one connection per thread)",
+                "round trips per second", opsPerRuntime, "round-trip throughput");
         chart(ctx, md, "jmh-roundtrip-time.png", "JMH round-trip time", "Time per in-process round trip",
                 "µs per round trip", timePerRuntime, "round-trip time");
         chart(ctx, md, "jmh-alloc.png", "JMH allocation per request", "Bytes allocated per request (JMH -prof gc)",
                 "bytes per request", allocPerRuntime, "allocation");
     }
 
-    /** A bar per runtime whose score is resolved; a line saying so when none is. */
+    /** A bar per runtime whose score is resolved, JMH's error as its whisker; a line saying so when none is. */
     private static void chart(ReportContext ctx, StringBuilder md, String file, String alt, String title, String axis,
             Map<String, Score> scores, String what) throws IOException {
         if (scores.isEmpty()) {
             return;
         }
-        Map<String, Double> bars = new LinkedHashMap<>();
+        java.util.List<Charts.Bar> bars = new java.util.ArrayList<>();
+        java.util.List<String> unresolved = new java.util.ArrayList<>();
         scores.forEach((runtime, s) -> {
             if (s.resolved()) {
-                bars.put(runtime, s.value());
+                double f = perSecond(s.unit());
+                bars.add(new Charts.Bar(runtime, s.value() * f, (s.value() - s.error()) * f, (s.value() + s.error()) * f));
+            } else {
+                unresolved.add("`" + runtime + "`");
             }
         });
         if (bars.isEmpty()) {
             md.append("No chart of ").append(what).append(": every score is unresolved.\n\n");
             return;
         }
-        if (Charts.bar(ctx.dir().resolve(file), title, "runtime", axis, bars)) {
+        if (Charts.bars(ctx.dir().resolve(file), title, "whiskers: JMH's 99.9% confidence interval", axis,
+                Charts.Axes::compact, bars)) {
             md.append("![").append(alt).append("](").append(file).append(")\n\n");
-            if (bars.size() < scores.size()) {
-                md.append("Left out of the chart, unresolved: ").append(String.join(", ", scores.keySet().stream()
-                        .filter(r -> !bars.containsKey(r)).map(r -> "`" + r + "`").toList())).append(".\n\n");
+            if (!unresolved.isEmpty()) {
+                md.append("Left out of the chart, unresolved: ").append(String.join(", ", unresolved)).append(".\n\n");
             }
         }
+    }
+
+    /** A throughput per µs or ms as per second (round trips/s read better than 0.02 per µs); other units as they are. */
+    private static double perSecond(String unit) {
+        return switch (unit) {
+            case "ops/us" -> 1e6;
+            case "ops/ms" -> 1e3;
+            default -> 1;
+        };
     }
 }
