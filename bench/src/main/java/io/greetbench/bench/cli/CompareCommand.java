@@ -191,10 +191,15 @@ final class CompareCommand implements Callable<Integer> {
         table(out, rows);
     }
 
-    /** "0.88 (0.80–0.94)", or "0.93 (n=1)" for a single trial. */
+    /** "0.88 (0.80–0.94)", "0.16 (0.0015–0.31)", or "0.93 (n=1)" for a single trial. */
     private static String ratio(Finding f) {
-        return Math.min(f.trialsA(), f.trialsB()) < 2 ? String.format(Locale.ROOT, "%.2f (n=1)", f.ratio())
-                : String.format(Locale.ROOT, "%.2f (%.2f–%.2f)", f.ratio(), f.ratioLow(), f.ratioHigh());
+        return Math.min(f.trialsA(), f.trialsB()) < 2 ? number(f.ratio()) + " (n=1)"
+                : number(f.ratio()) + " (" + number(f.ratioLow()) + "–" + number(f.ratioHigh()) + ")";
+    }
+
+    /** Two decimals, or two significant digits below 0.1 (so that a small ratio never reads 0.00). */
+    private static String number(double v) {
+        return String.format(Locale.ROOT, Math.abs(v) >= 0.1 ? "%.2f" : "%.2g", v);
     }
 
     private static String value(Metric metric, Interval i) {
