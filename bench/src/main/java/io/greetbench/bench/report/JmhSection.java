@@ -138,6 +138,7 @@ final class JmhSection implements ReportSection {
             }
         });
         if (bars.isEmpty()) {
+            Files.deleteIfExists(ctx.dir().resolve(file)); // an older report's chart of these scores would contradict the page
             md.append("No chart of ").append(what).append(": every score is unresolved.\n\n");
             return;
         }

@@ -1,5 +1,6 @@
 package io.greetbench.bench.report;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.greetbench.bench.results.LatencyFigures;
@@ -99,5 +100,12 @@ class ReportWriterTest {
         assertTrue(Files.exists(dir.resolve("jmh-roundtrip.png")));
         assertTrue(Files.exists(dir.resolve("jmh-roundtrip-time.png")));
         assertTrue(report.contains("Left out of the chart, unresolved: `vertx-core`, `undertow`."), "their allocation is unresolved: " + report);
+
+        // nothing resolved: no chart, and the earlier report's chart of those scores goes
+        Files.writeString(dir.resolve(JmhSection.FILE), "[" + jmhResult("netty", "thrpt", 0.020, "0.027", "ops/us") + "]");
+        report = Files.readString(ReportWriter.write(dir));
+        assertTrue(report.contains("No chart of round-trip throughput: every score is unresolved."), report);
+        assertFalse(Files.exists(dir.resolve("jmh-roundtrip.png")));
+        assertFalse(report.contains("jmh-roundtrip.png"), report);
     }
 }
