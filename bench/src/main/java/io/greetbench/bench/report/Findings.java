@@ -320,7 +320,7 @@ final class Findings {
         String notRanked = c.leftOut().isEmpty() ? "" : " Not ranked: " + String.join(", ", c.leftOut()) + ".";
         List<String> nested = new ArrayList<>();
         if (c.best() == null) {
-            md.append(':').append(notRanked);
+            md.append(notRanked);
         } else {
             String best = c.best();
             md.append(" (").append(trials(c)).append("): ");
@@ -351,12 +351,17 @@ final class Findings {
                 }
             }
         }
-        for (Finding f : c.versusReference()) {
-            nested.add(f.significant() ? f.sentence(Findings::name)
-                    : name(f.runtimeA()) + " and " + name(f.runtimeB()) + " cannot be told apart (" + ratioText(f) + ")");
-        }
         for (String line : nested) {
             md.append("\n  - ").append(line);
+        }
+        if (!c.versusReference().isEmpty()) {
+            String reference = c.versusReference().get(0).runtimeB();
+            md.append(c.best() == null ? "" : "\n- **" + c.title() + "**").append(", against ").append(name(reference))
+                    .append(" (a reference: held against, not ranked; the table's × ").append(reference).append("):");
+            for (Finding f : c.versusReference()) {
+                md.append("\n  - ").append(f.significant() ? f.sentence(Findings::name)
+                        : name(f.runtimeA()) + " and " + name(f.runtimeB()) + " cannot be told apart (" + ratioText(f) + ")");
+            }
         }
         return md.toString();
     }
@@ -372,13 +377,23 @@ final class Findings {
                 ", a difference under the %.0f%% threshold", ReportStatistics.RULE.threshold() * 100) : "");
     }
 
-    /** "12.0 µs (95% CI 11.4–14.7 µs)", or "12.0 µs (n=1, no interval)". */
+    /** "12.0 µs (95% CI 11.4–14.7 µs)", "873 µs (95% CI 463 µs–1.32 ms)", or "12.0 µs (n=1, no interval)". */
     static String valueWithInterval(Spread s, Function<Double, String> format) {
         if (s.n() < 2) {
             return format.apply(s.median()) + " (n=1, no interval)";
         }
         Interval i = s.interval();
-        return format.apply(i.point()) + " (95% CI " + format.apply(i.low()) + "–" + format.apply(i.high()) + ")";
+        return format.apply(i.point()) + " (95% CI " + range(format.apply(i.low()), format.apply(i.high())) + ")";
+    }
+
+    /** "11.4–14.7 µs" when both ends have the same unit, else "463 µs–1.32 ms". */
+    static String range(String low, String high) {
+        int a = low.indexOf(' ');
+        int b = high.indexOf(' ');
+        if (a > 0 && b > 0 && low.substring(a).equals(high.substring(b))) {
+            return low.substring(0, a) + "–" + high;
+        }
+        return low + "–" + high;
     }
 
     /** "n=3 each", or "n=2–3" when the ranked runtimes had different trial counts. */

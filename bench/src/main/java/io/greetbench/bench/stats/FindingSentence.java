@@ -55,10 +55,17 @@ final class FindingSentence {
         return String.format(Locale.ROOT, format, value);
     }
 
-    /** A ratio as a percentage: whole numbers, one decimal when the interval is narrow enough to need it. */
+    /**
+     * A ratio's interval as percentages: whole numbers, one decimal when the interval is narrow enough
+     * to need it; rounded outwards, so that an interval reaching just below 100% never reads as if it
+     * excluded it (0.997–1.55 is "99–155%", not "100–155%").
+     */
     static String ratioRange(double low, double high) {
-        String format = (high - low) * 100 < 5 ? "%.1f" : "%.0f";
-        return String.format(Locale.ROOT, format + "–" + format + "%%", low * 100, high * 100);
+        double scale = (high - low) * 100 < 5 ? 10 : 1;
+        String format = scale == 10 ? "%.1f" : "%.0f";
+        double from = Math.floor(low * 100 * scale + 1e-6) / scale;
+        double to = Math.ceil(high * 100 * scale - 1e-6) / scale;
+        return String.format(Locale.ROOT, format + "–" + format + "%%", from, to);
     }
 
     private static String ratioPercent(double ratio) {

@@ -136,7 +136,9 @@ class ReportFindingsTest {
         String page = Files.readString(ReportWriter.write(dir));
         // a / nginx: 20k / 40k = 0.50, the interval from 19/41 to 21/39
         assertTrue(page.contains("| a | 40.0k <sub>38.0k–42.0k</sub> | 0.50 <sub>0.46–0.54</sub> |"), page);
-        assertTrue(page.contains("`a` serves 50% fewer requests/s per CPU of budget than `ref-nginx` (95% CI 46–54%)"), page);
+        assertTrue(page.contains("- **capacity, 256 connections: requests/s per CPU of budget**, against `ref-nginx` (a reference: "
+                + "held against, not ranked; the table's × ref-nginx):\n  - `a` serves 50% fewer requests/s per CPU of budget than "
+                + "`ref-nginx` (95% CI 46–54%)"), page);
         assertTrue(page.contains("**capacity, 256 connections: requests/s per CPU of budget** (n=3 each): highest median `b`"), page);
         Path readme = Files.writeString(dir.resolve("HEAD.md"), ReportWriter.HEADLINE_START + "\n" + ReportWriter.HEADLINE_END);
         ReportWriter.updateHeadline(dir, readme);

@@ -40,7 +40,7 @@ class ReportWriterTest {
         results.append(Measurement.skipped("virtual", false, "needs JDK 21+"));
 
         String report = Files.readString(ReportWriter.write(dir));
-        assertTrue(report.contains("lowest median `fast`, 19.5 µs (95% CI 19.0 µs–20.0 µs)"), report);
+        assertTrue(report.contains("lowest median `fast`, 19.5 µs (95% CI 19.0–20.0 µs)"), report);
         assertTrue(report.contains("`fast` costs 60% less CPU per request than `slow` (95% CI 58–62%)"), report);
         assertTrue(report.contains("| fast | 51.0k <sub>50.0k–52.0k</sub> † |"), report);
         assertTrue(report.contains("slow plaintext c=64 (40%)"), report);
