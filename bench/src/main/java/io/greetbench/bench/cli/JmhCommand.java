@@ -21,8 +21,19 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "jmh", mixinStandardHelpOptions = true, description = {
     "Run the JMH benchmarks and write OUT/jmh-result.json for 'greetbench report OUT'.",
     "Any JMH option passes through: -l lists the benchmarks, -prof gc adds allocation per operation; "
-        + "--jmh-help shows JMH's own options."})
+        + "--jmh-help shows JMH's own options.",
+    "Forks, iterations and their times default to -f 3 -wi 5 -i 5 -w 2s -r 2s (each one you give replaces its default), "
+        + "enough for most scores to come within 10% (the report marks a score with a larger error unresolved); "
+        + "about a minute per benchmark and parameter, half an hour for them all. Quicker, e.g.: -f 1 -wi 1 -i 2."})
 final class JmhCommand implements Callable<Integer> {
+    /**
+     * JMH options and the values greetbench gives them unless the user does: three forks of five
+     * 2-second iterations after five of warm-up, where the benchmarks' own annotations (one fork of 1-s
+     * iterations for the round trip) leave errors of 50% and more on a busy 2-core host.
+     */
+    static final List<List<String>> DEFAULTS = List.of(List.of("-f", "3"), List.of("-wi", "5"), List.of("-i", "5"),
+            List.of("-w", "2s"), List.of("-r", "2s"));
+
     @Option(names = "--jmh-help", description = "Show JMH's own options (JMH's -h).")
     boolean jmhHelp;
 
@@ -54,6 +65,7 @@ final class JmhCommand implements Callable<Integer> {
                 || a.equals("-lprof") || a.equals("-lrf"));
         Path dir = null;
         if (!listing) {
+            command.addAll(defaultsNotGiven(jmhArgs));
             if (jmhArgs.stream().noneMatch(a -> a.startsWith("runtime=") || a.startsWith("-p runtime="))) {
                 String available = Runtimes.all().stream().filter(r -> r.unavailableReason().isEmpty())
                         .map(ServerRuntime::name).collect(Collectors.joining(","));
@@ -71,5 +83,19 @@ final class JmhCommand implements Callable<Integer> {
             System.out.println("results: " + dir.resolve("jmh-result.json") + "  (report: ./greetbench report " + dir + ")");
         }
         return code;
+    }
+
+    /** The {@link #DEFAULTS} whose option is not among {@code args} ("-f 1" and "-f1" both give -f; "-foe" does not). */
+    static List<String> defaultsNotGiven(List<String> args) {
+        List<String> added = new ArrayList<>();
+        for (List<String> option : DEFAULTS) {
+            String name = option.get(0);
+            boolean given = args.stream().anyMatch(a -> a.equals(name) || a.startsWith(name) && a.length() > name.length()
+                    && Character.isDigit(a.charAt(name.length())));
+            if (!given) {
+                added.addAll(option);
+            }
+        }
+        return added;
     }
 }

@@ -1,12 +1,12 @@
 package io.greetbench.bench.report;
 
 import io.greetbench.bench.scenario.Scenario;
+import io.greetbench.bench.stats.Interval;
 import io.greetbench.bench.text.Units;
 import java.io.IOException;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Capacity at a CPU budget: per connection count, requests/s per CPU of budget, each runtime against
@@ -18,6 +18,19 @@ final class CapacitySection implements ReportSection {
     static final String NGINX = "ref-nginx";
 
     private final Scenario scenario;
+
+    /**
+     * {@code cell}'s requests/s per CPU over {@code nginx}'s, the ratio of their medians with its 95%
+     * interval (the same as the finding against ref-nginx in findings.json); null when either is missing.
+     */
+    static Interval timesNginx(CellTrials cell, CellTrials nginx) {
+        if (cell == null || nginx == null || !cell.measured() || !nginx.measured()) {
+            return null;
+        }
+        double[] a = cell.perCpu().values().stream().filter(v -> v > 0).mapToDouble(Double::doubleValue).toArray();
+        double[] b = nginx.perCpu().values().stream().filter(v -> v > 0).mapToDouble(Double::doubleValue).toArray();
+        return a.length == 0 || b.length == 0 ? null : ReportStatistics.BOOTSTRAP.ratioOfMedians(a, b);
+    }
 
     CapacitySection(Scenario scenario) {
         this.scenario = scenario;
@@ -36,9 +49,8 @@ final class CapacitySection implements ReportSection {
                 .append(scenario.intro(scenario.requestWait())).append(String.format(Locale.ROOT, " Budget here: **%s CPU** "
                         + "per server (cgroup quota, 10 ms period).", Units.oneDecimal(budget).replace(".0", ""))).append("\n\n");
         for (int c : counts) {
-            Map<String, Double> bars = new LinkedHashMap<>();
+            List<Charts.Bar> bars = new ArrayList<>();
             CellTrials nginx = index.cell(NGINX, scenario.key(), c, 0.0);
-            double nginxPerCpu = nginx != null && nginx.perCpu().present() ? nginx.perCpu().median() : Double.NaN;
             md.append("**").append(Units.thousands(c)).append(" connections**\n\n")
                     .append("| runtime | req/s per CPU | × ref-nginx | server CPU used | p99 | errors |\n")
                     .append("|---|---:|---:|---:|---:|---:|\n");
@@ -52,23 +64,24 @@ final class CapacitySection implements ReportSection {
                     continue;
                 }
                 boolean bound = cell.atBudget(AT_BUDGET);
-                double ratio = cell.perCpu().median() / nginxPerCpu;
-                md.append("| ").append(runtime).append(" | ").append(SpreadText.withRange(cell.perCpu(), Units::rate))
+                Interval ratio = timesNginx(cell, nginx);
+                md.append("| ").append(runtime).append(" | ").append(ctx.figure(cell.perCpu(), Units::rate))
                         .append(bound ? "" : " ‡").append(" | ")
-                        .append(Double.isNaN(ratio) ? Units.NONE : String.format(Locale.ROOT, "%.2f", ratio)).append(" | ")
-                        .append(SpreadText.withRange(cell.cpuUse(), Units::twoDecimals)).append(" | ")
-                        .append(SpreadText.withRange(cell.p99(), Units::micros)).append(" | ")
+                        .append(runtime.equals(NGINX) ? "1.00" : ratio == null ? Units.NONE : SpreadText.ratio(ratio)).append(" | ")
+                        .append(ctx.figure(cell.cpuUse(), Units::twoDecimals)).append(" | ")
+                        .append(ctx.figure(cell.p99(), Units::micros)).append(" | ")
                         .append(cell.errorsText()).append(" |\n");
-                bars.put(runtime, cell.perCpu().median());
+                bars.add(Charts.Bar.of(runtime, cell.perCpu()));
             }
             md.append('\n');
             String file = scenario.key() + "-c" + c + ".png";
-            if (Charts.bar(ctx.dir().resolve(file), String.format(Locale.ROOT, "Requests/s per CPU of budget, %,d connections", c),
-                    "runtime", "requests/s per CPU", bars)) {
+            if (Charts.bars(ctx.dir().resolve(file), String.format(Locale.ROOT, "Requests/s per CPU of budget, %,d connections", c),
+                    Charts.WHISKERS_95, "requests/s per CPU of budget", Charts.Axes::compact, bars)) {
                 md.append("![capacity at ").append(c).append(" connections](").append(file).append(")\n\n");
             }
         }
-        md.append("`‡`: the server used less than ").append(Units.pct(1 - AT_BUDGET))
+        md.append("`× ref-nginx`: the ratio of the medians, with its 95% bootstrap interval. ")
+                .append("`‡`: the server used less than ").append(Units.pct(1 - AT_BUDGET))
                 .append(" of its budget in some trial, so something other than its CPU set the pace there.\n\n");
     }
 }

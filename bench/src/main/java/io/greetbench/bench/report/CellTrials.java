@@ -135,6 +135,25 @@ final class CellTrials {
         return ok.stream().filter(m -> Boolean.FALSE.equals(m.load().warmupSettled())).count();
     }
 
+    /**
+     * The latency histograms of every ok trial merged (µs), for a percentile plot; null when a trial
+     * has none (results from before histograms were stored) or nothing was measured.
+     */
+    org.HdrHistogram.Histogram latencyHistogram() {
+        org.HdrHistogram.Histogram merged = null;
+        for (Measurement m : ok) {
+            org.HdrHistogram.Histogram h = m.load().histogram();
+            if (h == null) {
+                return null;
+            }
+            if (merged == null) {
+                merged = new org.HdrHistogram.Histogram(h.getNumberOfSignificantValueDigits()); // resizes as values need
+            }
+            merged.add(h);
+        }
+        return merged;
+    }
+
     /** Median, min and max of {@code figure} over the ok trials, skipping those where it is missing. */
     Spread spread(Function<Measurement, Number> figure) {
         List<Double> values = ok.stream().map(figure).filter(Objects::nonNull).map(Number::doubleValue)

@@ -1,127 +1,404 @@
 package io.greetbench.bench.report;
 
+import io.greetbench.bench.scenario.Pace;
 import io.greetbench.bench.scenario.Scenario;
-import io.greetbench.bench.scenario.SectionStyle;
+import io.greetbench.bench.scenario.Scenarios;
+import io.greetbench.bench.stats.CellInterval;
+import io.greetbench.bench.stats.CellKey;
+import io.greetbench.bench.stats.Finding;
+import io.greetbench.bench.stats.Interval;
+import io.greetbench.bench.stats.Metric;
 import io.greetbench.bench.text.Units;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** "What this run shows": every sentence computed from the results, none written by hand. */
+/**
+ * "What this run shows", computed from the results and no stronger than their intervals. Per cell
+ * (scenario × connections × rate) and metric, every pair of runtimes is compared by the ratio of
+ * their medians with its 95% bootstrap interval ({@link Finding}, judged by the report's
+ * {@link io.greetbench.bench.stats.FindingRule}): CPU per request in the sweeps and at equal work,
+ * requests/s per CPU of budget in capacity cells, p99 at equal work and at a share of peak, and
+ * requests/s at a sweep's most connections. The page names the best runtime by median, those the
+ * data cannot tell apart from it, and a sentence with its interval for each of the rest; findings.json
+ * holds every pair. Reference rows ({@code ref-*}) are never ranked, only held against where a
+ * section shows "× ref-nginx".
+ */
 final class Findings {
-    private Findings() {
+    static final String REFERENCE_PREFIX = "ref-";
+
+    /** One metric in one cell compared across runtimes. */
+    record Comparison(CellKey cell, Metric metric, String title, Function<Double, String> format,
+            Map<String, Spread> values, List<String> ranked, List<String> leftOut, List<Finding> findings,
+            List<Finding> versusReference) {
+
+        /** The best runtime by median, or null when fewer than two could be ranked. */
+        String best() {
+            return ranked.size() < 2 ? null : ranked.get(0);
+        }
+
+        /** The finding of the best runtime against {@code other} (the best is always A). */
+        Finding bestAgainst(String other) {
+            return findings.stream().filter(f -> f.runtimeA().equals(best()) && f.runtimeB().equals(other)).findFirst()
+                    .orElseThrow();
+        }
     }
 
-    static List<String> of(ResultsIndex index) {
-        List<String> out = new ArrayList<>();
+    private final List<Comparison> comparisons = new ArrayList<>();
+    private final List<String> page = new ArrayList<>();
+    private final boolean firstLook;
+
+    private Findings(ResultsIndex index) {
+        firstLook = index.maxTrials() == 1;
         for (Scenario scenario : index.scenarios()) {
-            if (scenario.section() == SectionStyle.CONNECTION_SWEEP) {
-                sweep(index, scenario.key(), out);
-            } else if (scenario.section() == SectionStyle.RATE_TABLE) {
-                rates(index, scenario.key(), out);
+            switch (scenario.section()) {
+                case CONNECTION_SWEEP -> sweep(index, scenario);
+                case RATE_TABLE -> perRate(index, scenario, List.of(Metric.P99_LATENCY));
+                case EQUAL_WORK_TABLE -> perRate(index, scenario, List.of(Metric.CPU_PER_REQUEST, Metric.P99_LATENCY));
+                case CAPACITY_TABLE -> capacity(index, scenario);
+                case SINGLE_TABLE -> {
+                }
             }
         }
         long failed = index.cells().stream().mapToLong(c -> c.failures.size()).sum();
         if (failed > 0) {
-            out.add(failed + " measurement(s) failed; see the end of this page.");
+            page.add(failed + " measurement(s) failed; see the end of this page.");
         }
-        if (out.isEmpty()) {
-            out.add("Nothing yet: no measurement finished.");
+        if (page.isEmpty()) {
+            page.add("Nothing yet: no measurement finished.");
         }
-        return out;
     }
 
-    private static void sweep(ResultsIndex index, String scenario, List<String> out) {
-        List<Integer> counts = index.connectionsOf(scenario);
-        List<CellTrials> cells = index.cellsOf(scenario);
-        // Cheapest server CPU per request, at each connection count, among greetbench's runtimes.
+    static Findings of(ResultsIndex index) {
+        return new Findings(index);
+    }
+
+    /** Every comparison, in the page's order. */
+    List<Comparison> comparisons() {
+        return comparisons;
+    }
+
+    /** The page's list: one Markdown item per comparison or remark (an item may hold a nested list). */
+    List<String> page() {
+        return page;
+    }
+
+    /** True when every cell had one trial: the run can tell nothing apart, its findings are a first look. */
+    boolean firstLook() {
+        return firstLook;
+    }
+
+    /** The body of findings.json: every pair of every cell and metric, and every runtime's interval there. */
+    io.greetbench.bench.stats.Findings file() {
+        List<Finding> all = new ArrayList<>();
+        List<CellInterval> intervals = new ArrayList<>();
+        for (Comparison c : comparisons) {
+            all.addAll(c.findings());
+            all.addAll(c.versusReference());
+            c.values().forEach((runtime, s) -> intervals.add(new CellInterval(c.cell(), runtime, c.metric(), s.interval())));
+        }
+        return io.greetbench.bench.stats.Findings.of(ReportStatistics.BOOTSTRAP, ReportStatistics.RULE, all, intervals);
+    }
+
+    // --- what is compared where ---
+
+    private void sweep(ResultsIndex index, Scenario scenario) {
+        String key = scenario.key();
+        List<Integer> counts = index.connectionsOf(key);
+        List<CellTrials> cells = index.cellsOf(key);
         for (int c : counts) {
-            List<CellTrials> ranked = cells.stream()
-                    .filter(x -> x.connections() == c && !x.reference && x.cpuPerRequest().present() && x.errors() == 0)
-                    .sorted(Comparator.comparingDouble(x -> x.cpuPerRequest().median())).toList();
-            if (ranked.size() >= 2) {
-                CellTrials a = ranked.get(0);
-                CellTrials b = ranked.get(1);
-                CellTrials last = ranked.get(ranked.size() - 1);
-                out.add(String.format(Locale.ROOT, "%s, %,d connections: `%s` spent the least server CPU per request "
-                        + "(%s µs), %.0f%% less than the next, `%s` (%s µs); the most: `%s` (%s µs).", scenario, c,
-                        a.runtime(), Units.oneDecimal(a.cpuPerRequest().median()),
-                        100 * (1 - a.cpuPerRequest().median() / b.cpuPerRequest().median()), b.runtime(),
-                        Units.oneDecimal(b.cpuPerRequest().median()), last.runtime(),
-                        Units.oneDecimal(last.cpuPerRequest().median())));
-            }
+            List<CellTrials> at = cells.stream().filter(x -> x.connections() == c).toList();
+            add(compare(at, CellKey.closedLoop(key, c), Metric.CPU_PER_REQUEST,
+                    String.format(Locale.ROOT, "%s, %s: server CPU per request", key, connections(c)), false, null));
         }
-        // Highest throughput at the largest connection count, and errors there.
         int top = counts.get(counts.size() - 1);
-        List<CellTrials> atTop = cells.stream().filter(x -> x.connections() == top && x.rps().present())
-                .sorted(Comparator.comparingDouble((CellTrials x) -> -x.rps().median())).toList();
-        if (!atTop.isEmpty()) {
-            CellTrials best = atTop.get(0);
-            CellTrials worst = atTop.get(atTop.size() - 1);
-            out.add(String.format(Locale.ROOT, "%s at %,d connections: the most requests/s came from `%s` (%s%s); "
-                    + "the fewest from `%s` (%s).", scenario, top, best.runtime(), Units.rate(best.rps().median()),
-                    best.driverBound() ? ", driver-bound" : "", worst.runtime(), Units.rate(worst.rps().median())));
-            List<String> withErrors = atTop.stream().filter(x -> x.errors() > 0)
-                    .map(x -> "`" + x.runtime() + "` (" + x.errors() + ")").toList();
-            if (!withErrors.isEmpty()) {
-                out.add(scenario + " at " + Units.thousands(top) + " connections, errors (timeouts, "
-                        + "resets) from: " + String.join(", ", withErrors) + ".");
-            }
+        List<CellTrials> atTop = cells.stream().filter(x -> x.connections() == top).toList();
+        add(compare(atTop, CellKey.closedLoop(key, top), Metric.THROUGHPUT,
+                String.format(Locale.ROOT, "%s, %s: requests/s, where the driver did not set the pace", key, connections(top)),
+                true, null));
+        List<String> withErrors = atTop.stream().filter(x -> x.errors() > 0)
+                .map(x -> "`" + x.runtime() + "` (" + x.errors() + ")").toList();
+        if (!withErrors.isEmpty()) {
+            page.add(key + " at " + Units.thousands(top) + " connections, errors (timeouts, resets) from: "
+                    + String.join(", ", withErrors) + ".");
         }
-        knees(index, scenario, counts, out);
+        knees(index, key, counts);
         long bound = cells.stream().filter(CellTrials::driverBound).count();
         long total = cells.stream().filter(CellTrials::measured).count();
         if (bound > 0) {
-            out.add(String.format(Locale.ROOT, "%s: %d of %d cells were driver-bound (†): their requests/s is the "
-                    + "driver's limit, so compare those runtimes by CPU per request instead.", scenario, bound, total));
+            page.add(String.format(Locale.ROOT, "%s: %d of %d cells were driver-bound (†): their requests/s is the "
+                    + "driver's limit, so compare those runtimes by CPU per request instead.", key, bound, total));
         }
     }
 
-    /** Where each runtime stops scaling: the first connection count at which it reached 90% of its best. */
-    private static void knees(ResultsIndex index, String scenario, List<Integer> counts, List<String> out) {
+    /**
+     * Where more connections stopped buying throughput: per runtime, the fewest connections whose
+     * requests/s the data cannot tell apart from its best count's. Only with intervals (two or more
+     * trials): with one, every count would "tie".
+     */
+    private void knees(ResultsIndex index, String key, List<Integer> counts) {
         if (counts.size() < 3) {
             return;
         }
         List<String> knees = new ArrayList<>();
         for (String runtime : index.runtimes()) {
-            double best = 0;
-            for (int c : counts) {
-                CellTrials x = index.cell(runtime, scenario, c, 0.0);
-                if (x != null && x.rps().present()) {
-                    best = Math.max(best, x.rps().median());
-                }
+            List<CellTrials> own = counts.stream().map(c -> index.cell(runtime, key, c, 0.0))
+                    .filter(x -> x != null && positive(x.rps()).n() >= 2).toList();
+            if (own.size() < 2) {
+                continue;
             }
-            for (int c : counts) {
-                CellTrials x = index.cell(runtime, scenario, c, 0.0);
-                if (best > 0 && x != null && x.rps().present() && x.rps().median() >= 0.9 * best) {
-                    knees.add("`" + runtime + "` " + Units.thousands(c));
+            CellTrials best = own.stream().max(Comparator.comparingDouble(x -> positive(x.rps()).median())).orElseThrow();
+            for (CellTrials x : own) {
+                Interval ratio = ReportStatistics.BOOTSTRAP.ratioOfMedians(positive(x.rps()).array(), positive(best.rps()).array());
+                if (x == best || ReportStatistics.RULE.judge(ratio) != io.greetbench.bench.stats.Verdict.SIGNIFICANT) {
+                    knees.add("`" + runtime + "` " + Units.thousands(x.connections()));
                     break;
                 }
             }
         }
         if (!knees.isEmpty()) {
-            out.add(scenario + ": connections at which each runtime first reached 90% of its best throughput "
-                    + "(more connections bought little after that): " + String.join(", ", knees) + ".");
+            page.add(key + ": the fewest connections at which each runtime's requests/s could not be told apart from its "
+                    + "best (more connections bought nothing this run can show): " + String.join(", ", knees) + ".");
         }
     }
 
-    /** Tail latency at the same share of load. */
-    private static void rates(ResultsIndex index, String scenario, List<String> out) {
-        TreeSet<Double> fractions = index.cellsOf(scenario).stream().map(CellTrials::rateFraction)
-                .collect(Collectors.toCollection(TreeSet::new));
-        for (double f : fractions) {
-            List<CellTrials> ranked = index.cellsOf(scenario).stream()
-                    .filter(c -> c.rateFraction() == f && c.p99().present())
-                    .sorted(Comparator.comparingDouble(c -> c.p99().median())).toList();
-            if (ranked.size() >= 2) {
-                CellTrials last = ranked.get(ranked.size() - 1);
-                out.add(String.format(Locale.ROOT, "At %s of its own peak, the lowest p99 was `%s` (%s), the highest `%s` (%s).",
-                        Units.pct(f), ranked.get(0).runtime(), Units.micros(ranked.get(0).p99().median()),
-                        last.runtime(), Units.micros(last.p99().median())));
+    /** Open loop: per rate (a share of each runtime's peak, or the same requests/s for all), the given metrics. */
+    private void perRate(ResultsIndex index, Scenario scenario, List<Metric> metrics) {
+        String key = scenario.key();
+        boolean fixed = scenario.pace() == Pace.FIXED_RATES;
+        for (double rate : index.ratesOf(key)) {
+            List<CellTrials> at = index.cellsOf(key).stream().filter(c -> c.key.rate() == rate).toList();
+            if (at.isEmpty()) {
+                continue;
+            }
+            int connections = at.get(0).connections();
+            CellKey cell = cellKey(at.get(0));
+            String where = fixed
+                    ? String.format(Locale.ROOT, "%s, %s requests/s offered to each, %s", key, Units.rate(rate), connections(connections))
+                    : String.format(Locale.ROOT, "%s, %s of each runtime's own peak, %s", key, Units.pct(rate), connections(connections));
+            for (Metric metric : metrics) {
+                add(compare(at, cell, metric, where + ": " + (metric == Metric.P99_LATENCY ? "p99 latency" : "server CPU per request"),
+                        false, null));
             }
         }
+    }
+
+    private void capacity(ResultsIndex index, Scenario scenario) {
+        String key = scenario.key();
+        for (int c : index.connectionsOf(key)) {
+            List<CellTrials> at = index.cellsOf(key).stream().filter(x -> x.connections() == c).toList();
+            add(compare(at, CellKey.closedLoop(key, c), Metric.REQUESTS_PER_CPU,
+                    String.format(Locale.ROOT, "%s, %s: requests/s per CPU of budget", key, connections(c)), false,
+                    CapacitySection.NGINX));
+        }
+    }
+
+    /** The cell as findings.json names it, from the results' own record of its rate. */
+    static CellKey cellKey(CellTrials c) {
+        Pace pace = Scenarios.find(c.scenario()).map(Scenario::pace).orElse(c.key.rate() > 0 ? Pace.SHARE_OF_PEAK : Pace.CLOSED);
+        return switch (pace) {
+            case CLOSED -> CellKey.closedLoop(c.scenario(), c.connections());
+            case SHARE_OF_PEAK -> new CellKey(c.scenario(), c.connections(), (int) Math.round(c.key.rate() * 100));
+            case FIXED_RATES -> CellKey.atRate(c.scenario(), c.connections(), c.key.rate());
+        };
+    }
+
+    // --- one comparison ---
+
+    private static Function<CellTrials, Spread> figure(Metric metric) {
+        return switch (metric) {
+            case CPU_PER_REQUEST -> CellTrials::cpuPerRequest;
+            case P99_LATENCY -> CellTrials::p99;
+            case P999_LATENCY -> CellTrials::p999;
+            case THROUGHPUT -> CellTrials::rps;
+            case REQUESTS_PER_CPU -> CellTrials::perCpu;
+            case PEAK_RSS -> CellTrials::rssPeakKb;
+        };
+    }
+
+    /** How a value of {@code metric} reads on the page: "12.0 µs", "1.65 ms", "45.4k req/s". */
+    static Function<Double, String> format(Metric metric) {
+        return switch (metric) {
+            case CPU_PER_REQUEST -> v -> Units.oneDecimal(v) + " µs";
+            case P99_LATENCY, P999_LATENCY -> Units::micros;
+            case THROUGHPUT -> v -> Units.rate(v) + " req/s";
+            case REQUESTS_PER_CPU -> v -> Units.rate(v) + " req/s per CPU";
+            case PEAK_RSS -> Units::mibFromKb;
+        };
+    }
+
+    /** The trials with a positive value: a ratio of medians needs them. */
+    private static Spread positive(Spread s) {
+        return s.values().stream().allMatch(v -> v > 0) ? s : Spread.of(s.values().stream().filter(v -> v > 0).toList());
+    }
+
+    /**
+     * Compares the runtimes of one cell on one metric: references and runtimes with errors (or, when
+     * asked, driver-bound) are not ranked; every pair of the ranked is measured, better median first;
+     * each runtime against {@code reference} when given.
+     */
+    private static Comparison compare(List<CellTrials> cells, CellKey cell, Metric metric, String title,
+            boolean leaveOutDriverBound, String reference) {
+        Function<CellTrials, Spread> figure = figure(metric);
+        Map<String, Spread> values = new LinkedHashMap<>();
+        List<String> ranked = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
+        for (CellTrials c : cells) {
+            Spread s = c.measured() ? positive(figure.apply(c)) : Spread.NONE;
+            if (!s.present()) {
+                continue;
+            }
+            values.put(c.runtime(), s);
+            if (c.reference || c.runtime().startsWith(REFERENCE_PREFIX)) {
+                continue;
+            }
+            if (c.errors() > 0) {
+                leftOut.add("`" + c.runtime() + "` (errors)");
+            } else if (leaveOutDriverBound && c.driverBound()) {
+                leftOut.add("`" + c.runtime() + "` (driver-bound)");
+            } else {
+                ranked.add(c.runtime());
+            }
+        }
+        Comparator<String> byMedian = Comparator.comparingDouble(r -> values.get(r).median());
+        ranked.sort(metric.lowerIsBetter() ? byMedian : byMedian.reversed());
+        List<Finding> findings = new ArrayList<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            for (int j = i + 1; j < ranked.size(); j++) {
+                findings.add(measure(cell, metric, ranked.get(i), ranked.get(j), values));
+            }
+        }
+        List<Finding> versusReference = new ArrayList<>();
+        if (reference != null && values.containsKey(reference)) {
+            for (String runtime : values.keySet()) {
+                if (!runtime.equals(reference) && !runtime.startsWith(REFERENCE_PREFIX)) {
+                    versusReference.add(measure(cell, metric, runtime, reference, values));
+                }
+            }
+        }
+        return new Comparison(cell, metric, title, format(metric), values, ranked, leftOut, findings, versusReference);
+    }
+
+    private static Finding measure(CellKey cell, Metric metric, String a, String b, Map<String, Spread> values) {
+        return Finding.measure(cell, metric, a, values.get(a).array(), b, values.get(b).array(), ReportStatistics.BOOTSTRAP,
+                ReportStatistics.RULE);
+    }
+
+    // --- the page ---
+
+    private void add(Comparison c) {
+        if (c.values().isEmpty()) {
+            return;
+        }
+        comparisons.add(c);
+        String item = render(c);
+        if (item != null) {
+            page.add(item);
+        }
+    }
+
+    /** "1 connection", "1,024 connections". */
+    private static String connections(int n) {
+        return Units.thousands(n) + (n == 1 ? " connection" : " connections");
+    }
+
+    private static String name(String runtime) {
+        return "`" + runtime + "`";
+    }
+
+    /** One list item: the best by median, who ties with it, and a sentence for each of the rest. */
+    private static String render(Comparison c) {
+        if (c.best() == null && c.versusReference().isEmpty()) {
+            return null;
+        }
+        StringBuilder md = new StringBuilder("**").append(c.title()).append("**");
+        String notRanked = c.leftOut().isEmpty() ? "" : " Not ranked: " + String.join(", ", c.leftOut()) + ".";
+        List<String> nested = new ArrayList<>();
+        if (c.best() == null) {
+            md.append(notRanked);
+        } else {
+            String best = c.best();
+            md.append(" (").append(trials(c)).append("): ");
+            boolean anyInterval = c.ranked().stream().anyMatch(r -> c.values().get(r).n() >= 2);
+            String lead = (c.metric().lowerIsBetter() ? "lowest" : "highest") + " median " + name(best) + ", "
+                    + valueWithInterval(c.values().get(best), c.format());
+            if (!anyInterval) {
+                md.append("one trial each, so no intervals: this run tells none of these runtimes apart here (")
+                        .append(lead).append("; a first look).").append(notRanked);
+            } else {
+                md.append(lead).append('.').append(notRanked);
+                List<String> ties = new ArrayList<>();
+                for (String other : c.ranked().subList(1, c.ranked().size())) {
+                    Finding f = c.bestAgainst(other);
+                    if (f.significant()) {
+                        nested.add(f.sentence(Findings::name));
+                    } else {
+                        ties.add(name(other) + " (" + ratioText(f) + ")");
+                    }
+                }
+                if (ties.isEmpty()) {
+                    md.append(c.ranked().size() == 2 ? " The data tells it apart from the other:"
+                            : " The data tells it apart from each of the others:");
+                } else if (nested.isEmpty()) {
+                    md.append(" The data cannot tell it apart from any of the others: ").append(String.join(", ", ties)).append('.');
+                } else {
+                    md.append(" The data cannot tell it apart from ").append(String.join(", ", ties)).append('.');
+                }
+            }
+        }
+        for (String line : nested) {
+            md.append("\n  - ").append(line);
+        }
+        if (!c.versusReference().isEmpty()) {
+            String reference = c.versusReference().get(0).runtimeB();
+            md.append(c.best() == null ? "" : "\n- **" + c.title() + "**").append(", against ").append(name(reference))
+                    .append(" (a reference: held against, not ranked; the table's × ").append(reference).append("):");
+            for (Finding f : c.versusReference()) {
+                md.append("\n  - ").append(f.significant() ? f.sentence(Findings::name)
+                        : name(f.runtimeA()) + " and " + name(f.runtimeB()) + " cannot be told apart (" + ratioText(f) + ")");
+            }
+        }
+        return md.toString();
+    }
+
+    /** "ratio a/b 95% CI 83–118%", or for a single trial "ratio a/b 93%, one trial: no interval". */
+    private static String ratioText(Finding f) {
+        String ratio = "ratio " + f.runtimeA() + "/" + f.runtimeB();
+        if (Math.min(f.trialsA(), f.trialsB()) < 2) {
+            return ratio + String.format(Locale.ROOT, " %.0f%%, one trial: no interval", f.ratio() * 100);
+        }
+        boolean separated = f.ratioHigh() < 1 && f.ratio() < 1 || f.ratioLow() > 1 && f.ratio() > 1;
+        return ratio + " 95% CI " + f.ratioRange() + (separated ? String.format(Locale.ROOT,
+                ", a difference under the %.0f%% threshold", ReportStatistics.RULE.threshold() * 100) : "");
+    }
+
+    /** "12.0 µs (95% CI 11.4–14.7 µs)", "873 µs (95% CI 463 µs–1.32 ms)", or "12.0 µs (n=1, no interval)". */
+    static String valueWithInterval(Spread s, Function<Double, String> format) {
+        if (s.n() < 2) {
+            return format.apply(s.median()) + " (n=1, no interval)";
+        }
+        Interval i = s.interval();
+        return format.apply(i.point()) + " (95% CI " + range(format.apply(i.low()), format.apply(i.high())) + ")";
+    }
+
+    /** "11.4–14.7 µs" when both ends have the same unit, else "463 µs–1.32 ms". */
+    static String range(String low, String high) {
+        int a = low.indexOf(' ');
+        int b = high.indexOf(' ');
+        if (a > 0 && b > 0 && low.substring(a).equals(high.substring(b))) {
+            return low.substring(0, a) + "–" + high;
+        }
+        return low + "–" + high;
+    }
+
+    /** "n=3 each", or "n=2–3" when the ranked runtimes had different trial counts. */
+    private static String trials(Comparison c) {
+        List<Integer> ns = c.ranked().stream().map(r -> c.values().get(r).n()).distinct().sorted().collect(Collectors.toList());
+        return ns.size() == 1 ? "n=" + ns.get(0) + " each" : "n=" + ns.get(0) + "–" + ns.get(ns.size() - 1);
     }
 }

@@ -55,10 +55,12 @@ record Headline(List<Column> columns, List<String> runtimes, List<List<String>> 
         columns.add(new Column("capacity req/s per CPU", "req/s/CPU",
                 r -> figure(cell.apply(r), x -> Units.rate(x.perCpu().median()) + (x.atBudget(CapacitySection.AT_BUDGET) ? "" : " ‡")
                         + (x.errors() > 0 ? " !" : ""))));
-        columns.add(new Column("× nginx", "×nginx", r -> figure(cell.apply(r), x -> nginx == null || !nginx.measured()
-                ? Units.NONE : String.format(Locale.ROOT, "%.2f", x.perCpu().median() / nginx.perCpu().median()))));
+        columns.add(new Column("× nginx", "×nginx", r -> figure(cell.apply(r), x -> {
+            io.greetbench.bench.stats.Interval ratio = CapacitySection.timesNginx(x, nginx);
+            return x == nginx ? "1.00" : ratio == null ? Units.NONE : SpreadText.ratio(ratio);
+        })));
         notes.add(String.format(Locale.ROOT, "capacity at %,d connections, each server limited to %s CPU (‡ did not use its "
-                + "whole budget)", c, Units.oneDecimal(budget)));
+                + "whole budget; × nginx with its 95%% interval)", c, Units.oneDecimal(budget)));
         return key + "-c" + c + ".png";
     }
 

@@ -15,8 +15,8 @@ final class IntroSection implements ReportSection {
         Path dir = ctx.dir();
         md.append("# greetbench results: ").append(dir.getFileName()).append("\n\n");
         md.append(environment(ctx.index().env())).append("\n\n");
-        md.append("Every cell is a fresh server process, pinned apart from the load driver; values are the ")
-                .append("median over trials, with the lowest and highest in small print. `†` marks a cell where the ")
+        md.append("Every cell is a fresh server process, pinned apart from the load driver. ").append(trials(ctx.index()))
+                .append(" `†` marks a cell where the ")
                 .append("driver's CPU, not the server, was saturated: there the server may be faster than shown. ")
                 .append("Raw data: [`results.jsonl`](results.jsonl), [`environment.json`](environment.json). ")
                 .append("Regenerate this page with `./greetbench report ").append(relative(dir)).append("`.\n\n");
@@ -27,6 +27,18 @@ final class IntroSection implements ReportSection {
                     .forEach(l -> md.append("> ").append(l).append('\n'));
             md.append('\n');
         }
+    }
+
+    /** How to read a figure: the median, its interval, and the trials behind it. */
+    private static String trials(ResultsIndex index) {
+        int usual = index.usualTrials();
+        if (index.maxTrials() <= 1) {
+            return "One trial per cell: each value is what that trial measured, with no interval (n=1); a first look, "
+                    + "not a ranking.";
+        }
+        return "Values are the median over trials with its 95% confidence interval in small print (" + ReportStatistics.described()
+                + (usual <= 5 ? "; with " + usual + " trials that interval is simply the range of the trials" : "") + "). " + usual
+                + " trials per cell; a cell with another count says its n, and a single trial has no interval.";
     }
 
     private static String relative(Path dir) {

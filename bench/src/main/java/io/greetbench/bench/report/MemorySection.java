@@ -20,11 +20,12 @@ final class MemorySection implements ReportSection {
                         .append("Resident memory and thread count of the server process, sampled every 100 ms during the window.\n\n");
                 any = true;
             }
-            SweepChart.render(ctx, md, key + "-rss.png", key + ": peak resident memory", "RSS (MiB)", key,
+            SweepChart.render(ctx, md, key + "-rss.png", key + ": peak resident memory", "RSS (MiB)", Charts.Axes::plain, key,
                     c -> c.rssPeakKb().scaled(1 / 1024.0), false);
-            SweepTable.render(ctx, md, key + ": peak RSS", key, c -> SpreadText.withRange(c.rssPeakKb(), Units::mibFromKb));
-            SweepChart.render(ctx, md, key + "-threads.png", key + ": threads", "threads", key, CellTrials::threadsPeak, true);
-            SweepTable.render(ctx, md, key + ": peak threads", key, c -> SpreadText.withRange(c.threadsPeak(), Units::count));
+            SweepTable.render(ctx, md, key + ": peak RSS", key, c -> ctx.figure(c.rssPeakKb(), Units::mibFromKb));
+            SweepChart.render(ctx, md, key + "-threads.png", key + ": threads", "threads", Charts.Axes::plain, key,
+                    CellTrials::threadsPeak, true);
+            SweepTable.render(ctx, md, key + ": peak threads", key, c -> ctx.figure(c.threadsPeak(), Units::count));
         }
     }
 }

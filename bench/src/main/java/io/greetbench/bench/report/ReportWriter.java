@@ -27,16 +27,31 @@ public final class ReportWriter {
         Charts.prepare();
     }
 
-    /** Reads {@code dir}'s raw results and writes its report; returns the README path. */
+    /**
+     * Reads {@code dir}'s raw results and writes its report, and (when there are results) findings.json:
+     * every pairwise finding with its interval, the same bytes for the same results.jsonl. Returns the
+     * README path.
+     */
     public static Path write(Path dir) throws IOException {
         ReportContext ctx = new ReportContext(dir, index(dir));
         StringBuilder md = new StringBuilder();
         for (ReportSection section : sections(ctx.index())) {
             section.render(ctx, md);
         }
+        if (Files.isRegularFile(dir.resolve(ResultsFile.NAME))) {
+            ctx.findings().file().write(dir);
+        }
         Path readme = dir.resolve("README.md");
         Files.writeString(readme, md.toString(), StandardCharsets.UTF_8);
         return readme;
+    }
+
+    /**
+     * The findings of {@code dir}'s results.jsonl, as {@link #write} puts them in findings.json,
+     * computed afresh (for a run that has no findings.json yet).
+     */
+    public static io.greetbench.bench.stats.Findings findings(Path dir) throws IOException {
+        return Findings.of(index(dir)).file();
     }
 
     private static List<ReportSection> sections(ResultsIndex index) {

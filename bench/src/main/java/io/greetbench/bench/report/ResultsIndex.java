@@ -57,6 +57,22 @@ final class ResultsIndex {
         return cells.get(new CellKey(runtime, scenario, connections, rate));
     }
 
+    /**
+     * The trial count most cells have (ok trials; the larger on a tie): what the page states once, so
+     * that only cells with another count need to say theirs. 0 when nothing was measured.
+     */
+    int usualTrials() {
+        Map<Integer, Long> counts = cells.values().stream().filter(CellTrials::measured)
+                .collect(Collectors.groupingBy(c -> c.ok.size(), java.util.TreeMap::new, Collectors.counting()));
+        return counts.entrySet().stream().max(Map.Entry.<Integer, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey).orElse(0);
+    }
+
+    /** The most ok trials of any cell: 1 means the whole run is one trial per cell, and has no intervals. */
+    int maxTrials() {
+        return cells.values().stream().mapToInt(c -> c.ok.size()).max().orElse(0);
+    }
+
     /** The rates measured in {@code scenario}, ascending. */
     List<Double> ratesOf(String scenario) {
         return cellsOf(scenario).stream().map(c -> c.key.rate()).collect(Collectors.toCollection(TreeSet::new)).stream().toList();

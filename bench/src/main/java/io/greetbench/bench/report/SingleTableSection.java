@@ -23,9 +23,9 @@ final class SingleTableSection implements ReportSection {
                 .append("| runtime | connections | req/s | server CPU µs/req | p99 | errors |\n|---|---:|---:|---:|---:|---:|\n");
         for (CellTrials c : cells) {
             md.append("| ").append(c.runtime()).append(" | ").append(c.connections()).append(" | ")
-                    .append(SpreadText.withRange(c.rps(), Units::rate)).append(c.driverBound() ? " †" : "").append(" | ")
-                    .append(SpreadText.withRange(c.cpuPerRequest(), Units::oneDecimal)).append(" | ")
-                    .append(SpreadText.withRange(c.p99(), Units::micros)).append(" | ").append(c.errors()).append(" |\n");
+                    .append(ctx.figure(c.rps(), Units::rate)).append(c.driverBound() ? " †" : "").append(" | ")
+                    .append(ctx.figure(c.cpuPerRequest(), Units::oneDecimal)).append(" | ")
+                    .append(ctx.figure(c.p99(), Units::micros)).append(" | ").append(c.errors()).append(" |\n");
         }
         md.append('\n');
     }

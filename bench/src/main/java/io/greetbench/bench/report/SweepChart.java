@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleFunction;
 import java.util.function.Function;
 
 /** A chart of one figure over a scenario's connection counts: a line per runtime (medians). */
@@ -13,8 +14,9 @@ final class SweepChart {
     private SweepChart() {
     }
 
-    static void render(ReportContext ctx, StringBuilder md, String file, String title, String yLabel, String scenario,
-            Function<CellTrials, Spread> figure, boolean logY) throws IOException {
+    static void render(ReportContext ctx, StringBuilder md, String file, String title, String yLabel,
+            DoubleFunction<String> yFormat, String scenario, Function<CellTrials, Spread> figure, boolean logY)
+            throws IOException {
         Map<String, List<double[]>> series = new LinkedHashMap<>();
         for (CellTrials c : ctx.index().cellsOf(scenario)) {
             Spread s = figure.apply(c);
@@ -23,7 +25,8 @@ final class SweepChart {
             }
         }
         series.values().forEach(points -> points.sort(Comparator.comparingDouble(p -> p[0])));
-        if (Charts.line(ctx.dir().resolve(file), title, "connections", yLabel, series, true, logY)) {
+        if (Charts.lines(ctx.dir().resolve(file), title, "connections", Charts.Axes::compact, true, yLabel, yFormat, logY,
+                series)) {
             md.append("![").append(title).append("](").append(file).append(")\n\n");
         }
     }

@@ -30,9 +30,9 @@ final class TerminalSummary {
         return sb.toString();
     }
 
-    /** "45.4k †" → "45.4k†": marks close to the figure, so columns stay narrow. */
+    /** "45.4k †" → "45.4k†": marks close to the figure, so columns stay narrow; "<sub>x</sub>" → "(x)". */
     private static String compact(String text) {
-        return text.replace(" †", "†").replace(" !", "!").replace(" ‡", "‡");
+        return text.replace(" †", "†").replace(" !", "!").replace(" ‡", "‡").replace("<sub>", "(").replace("</sub>", ")");
     }
 
     private static String pad(String s, int width, boolean right) {

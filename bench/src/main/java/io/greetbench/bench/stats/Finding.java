@@ -62,4 +62,14 @@ public record Finding(CellKey cell, Metric metric, String runtimeA, String runti
     public String sentence() {
         return FindingSentence.of(this);
     }
+
+    /** The ratio's 95% interval as percentages, "88–107%" (one decimal when it is narrow: "95.5–98.5%"). */
+    public String ratioRange() {
+        return FindingSentence.ratioRange(ratioLow, ratioHigh);
+    }
+
+    /** The same sentence with each runtime's name as {@code name} writes it, e.g. {@code n -> "`" + n + "`"}. */
+    public String sentence(java.util.function.UnaryOperator<String> name) {
+        return FindingSentence.of(this, name);
+    }
 }

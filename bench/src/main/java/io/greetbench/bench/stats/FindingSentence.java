@@ -1,6 +1,7 @@
 package io.greetbench.bench.stats;
 
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /** A finding as one plain sentence, as strong as its interval and no stronger. */
 final class FindingSentence {
@@ -8,8 +9,13 @@ final class FindingSentence {
     }
 
     static String of(Finding f) {
-        String a = f.runtimeA();
-        String b = f.runtimeB();
+        return of(f, UnaryOperator.identity());
+    }
+
+    /** The sentence with each runtime's name as {@code name} writes it (e.g. in backticks for Markdown). */
+    static String of(Finding f, UnaryOperator<String> name) {
+        String a = name.apply(f.runtimeA());
+        String b = name.apply(f.runtimeB());
         Metric m = f.metric();
         if (f.significant()) {
             boolean smaller = f.ratio() < 1;
@@ -21,7 +27,7 @@ final class FindingSentence {
                     + m.label() + " than " + b + " (95% CI " + percent(from) + "–" + percent(to) + "%)";
         }
         String start = a + " and " + b + " cannot be told apart on " + m.label() + " in this run";
-        String ratioName = "ratio " + a + "/" + b;
+        String ratioName = "ratio " + f.runtimeA() + "/" + f.runtimeB();
         if (Math.min(f.trialsA(), f.trialsB()) < 2) {
             return start + ": a single trial gives no interval (" + ratioName + " " + ratioPercent(f.ratio())
                     + "%, trials " + f.trialsA() + " and " + f.trialsB() + ")";
@@ -36,17 +42,30 @@ final class FindingSentence {
         return start + " (" + ci + ")";
     }
 
-    /** Two significant figures, never fewer than the integer part: 0.42, 4.7, 12, 150. */
+    /**
+     * Two significant figures, never fewer than the integer part: 0.42, 4.7, 12, 150; and just below
+     * 100 one decimal rounded down, so that "less" never reads as all of it: 99.5, 99.9.
+     */
     static String percent(double value) {
         double size = Math.abs(value);
+        if (size >= 99.5 && size < 100) {
+            return String.format(Locale.ROOT, "%.1f", Math.signum(value) * Math.floor(size * 10) / 10);
+        }
         String format = size >= 9.95 ? "%.0f" : size >= 0.995 ? "%.1f" : "%.2f";
         return String.format(Locale.ROOT, format, value);
     }
 
-    /** A ratio as a percentage: whole numbers, one decimal when the interval is narrow enough to need it. */
+    /**
+     * A ratio's interval as percentages: whole numbers, one decimal when the interval is narrow enough
+     * to need it; rounded outwards, so that an interval reaching just below 100% never reads as if it
+     * excluded it (0.997–1.55 is "99–155%", not "100–155%").
+     */
     static String ratioRange(double low, double high) {
-        String format = (high - low) * 100 < 5 ? "%.1f" : "%.0f";
-        return String.format(Locale.ROOT, format + "–" + format + "%%", low * 100, high * 100);
+        double scale = (high - low) * 100 < 5 ? 10 : 1;
+        String format = scale == 10 ? "%.1f" : "%.0f";
+        double from = Math.floor(low * 100 * scale + 1e-6) / scale;
+        double to = Math.ceil(high * 100 * scale - 1e-6) / scale;
+        return String.format(Locale.ROOT, format + "–" + format + "%%", from, to);
     }
 
     private static String ratioPercent(double ratio) {

@@ -9,6 +9,8 @@ public enum Metric {
     P99_LATENCY("p99 latency", "µs", true, "has", "lower", "higher"),
     P999_LATENCY("p99.9 latency", "µs", true, "has", "lower", "higher"),
     THROUGHPUT("requests per second", "req/s", false, "serves", "fewer", "more"),
+    /** Capacity at a CPU budget: requests/s divided by the server's CPU limit. */
+    REQUESTS_PER_CPU("requests/s per CPU of budget", "req/s per CPU", false, "serves", "fewer", "more"),
     PEAK_RSS("peak RSS", "KiB", true, "uses", "less", "more");
 
     private final String label;

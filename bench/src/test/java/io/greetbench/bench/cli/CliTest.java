@@ -89,7 +89,7 @@ class CliTest {
         assertTrue(err.toString().contains("--allow-remote"), err.toString());
     }
 
-    static final String[] COMMANDS = {"list", "scenarios", "serve", "load", "quick", "run", "report", "jmh", "help"};
+    static final String[] COMMANDS = {"list", "scenarios", "serve", "load", "quick", "run", "report", "compare", "jmh", "help"};
 
     @Test
     void everyCommandAnswersHelpWithItsUsageAndExitCode0() {
@@ -173,5 +173,19 @@ class CliTest {
         assertEquals(java.time.Duration.ofSeconds(3), c.convert("3s"));
         assertEquals(java.time.Duration.ofMillis(1500), c.convert("1.5s"));
         assertEquals(java.time.Duration.ZERO, c.convert("0"));
+    }
+
+    @Test
+    void jmhDefaultsToForksAndIterationsThatCanResolveAScoreUnlessGivenThem() {
+        assertEquals(java.util.List.of("-f", "3", "-wi", "5", "-i", "5", "-w", "2s", "-r", "2s"),
+                JmhCommand.defaultsNotGiven(java.util.List.of("RoundTrip", "-prof", "gc")));
+        // .ci/run's smoke test gives every one of them: nothing is added
+        assertEquals(java.util.List.of(), JmhCommand.defaultsNotGiven(java.util.List.of("-f", "1", "-wi", "0", "-i", "1",
+                "-r", "100ms", "-w", "100ms", "-foe", "true")));
+        // "-f1" is -f; -foe, -rf, -wbs are other options
+        assertEquals(java.util.List.of("-wi", "5", "-i", "5", "-w", "2s", "-r", "2s"),
+                JmhCommand.defaultsNotGiven(java.util.List.of("-f1", "-foe", "true", "-rf", "json", "-wbs", "2")));
+        assertEquals(0, run("jmh", "--help"));
+        assertTrue(out.toString().contains("-f 3 -wi 5 -i 5 -w 2s -r 2s"), out.toString());
     }
 }

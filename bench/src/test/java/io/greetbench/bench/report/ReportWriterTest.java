@@ -1,5 +1,6 @@
 package io.greetbench.bench.report;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.greetbench.bench.results.LatencyFigures;
@@ -39,7 +40,8 @@ class ReportWriterTest {
         results.append(Measurement.skipped("virtual", false, "needs JDK 21+"));
 
         String report = Files.readString(ReportWriter.write(dir));
-        assertTrue(report.contains("`fast` spent the least server CPU per request (19.5 µs)"), report);
+        assertTrue(report.contains("lowest median `fast`, 19.5 µs (95% CI 19.0–20.0 µs)"), report);
+        assertTrue(report.contains("`fast` costs 60% less CPU per request than `slow` (95% CI 58–62%)"), report);
         assertTrue(report.contains("| fast | 51.0k <sub>50.0k–52.0k</sub> † |"), report);
         assertTrue(report.contains("slow plaintext c=64 (40%)"), report);
         assertTrue(report.contains("killed by signal 9"), report);
@@ -71,5 +73,39 @@ class ReportWriterTest {
         // The terminal shows the same memory as the README: io-wait's.
         assertTrue(ReportWriter.summaryTable(dir).lines().anyMatch(l -> l.startsWith("a ") && l.contains("293 MiB")),
                 ReportWriter.summaryTable(dir));
+    }
+
+    private static String jmhResult(String runtime, String mode, double score, String error, String unit) {
+        return """
+                {"jmhVersion": "1.37", "benchmark": "io.greetbench.bench.jmh.RoundTripBenchmark.greeting", "mode": "%s",
+                 "vmName": "OpenJDK 64-Bit Server VM", "vmVersion": "25", "params": {"runtime": "%s"},
+                 "primaryMetric": {"score": %s, "scoreError": %s, "scoreUnit": "%s"},
+                 "secondaryMetrics": {"gc.alloc.rate.norm": {"score": 1200.0, "scoreError": %s, "scoreUnit": "B/op"}}}
+                """.formatted(mode, runtime, score, error, unit, runtime.equals("netty") ? "50.0" : "600.0");
+    }
+
+    @Test
+    void aJmhScoreWhoseErrorIsOverTenPercentIsUnresolvedAndLeftOutOfTheCharts(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve(JmhSection.FILE), "[" + String.join(",",
+                jmhResult("netty", "thrpt", 0.020, "0.027", "ops/us"),
+                jmhResult("vertx-core", "thrpt", 0.021, "0.0015", "ops/us"),
+                jmhResult("undertow", "thrpt", 0.022, "\"NaN\"", "ops/us"),
+                jmhResult("netty", "sample", 55.087, "1.836", "us/op")) + "]");
+        String report = Files.readString(ReportWriter.write(dir));
+        assertTrue(report.contains("| RoundTripBenchmark.greeting | runtime=netty | thrpt | unresolved (± 135%) | 1200 B |"), report);
+        assertTrue(report.contains("| RoundTripBenchmark.greeting | runtime=vertx-core | thrpt | 0.021 ± 0.002 ops/us | unresolved (± 50%) |"), report);
+        assertTrue(report.contains("| RoundTripBenchmark.greeting | runtime=undertow | thrpt | unresolved (no error estimate) |"), report);
+        assertTrue(report.contains("| RoundTripBenchmark.greeting | runtime=netty | sample | 55.087 ± 1.836 us/op |"), report);
+        assertTrue(report.contains("Left out of the chart, unresolved: `netty`, `undertow`."), report);
+        assertTrue(Files.exists(dir.resolve("jmh-roundtrip.png")));
+        assertTrue(Files.exists(dir.resolve("jmh-roundtrip-time.png")));
+        assertTrue(report.contains("Left out of the chart, unresolved: `vertx-core`, `undertow`."), "their allocation is unresolved: " + report);
+
+        // nothing resolved: no chart, and the earlier report's chart of those scores goes
+        Files.writeString(dir.resolve(JmhSection.FILE), "[" + jmhResult("netty", "thrpt", 0.020, "0.027", "ops/us") + "]");
+        report = Files.readString(ReportWriter.write(dir));
+        assertTrue(report.contains("No chart of round-trip throughput: every score is unresolved."), report);
+        assertFalse(Files.exists(dir.resolve("jmh-roundtrip.png")));
+        assertFalse(report.contains("jmh-roundtrip.png"), report);
     }
 }

@@ -54,4 +54,16 @@ class FindingSentenceTest {
         assertEquals("netty and vertx cannot be told apart on CPU per request in this run: a single trial gives no"
                 + " interval (ratio netty/vertx 93%, trials 1 and 3)", f.sentence());
     }
+
+    @Test
+    void nearlyAllOfItIsNeverRoundedToAllOfIt() {
+        assertEquals("netty has 99.5% lower p99 latency than vertx (95% CI 2.2–99.9%)",
+                finding(Metric.P99_LATENCY, 0.0002, 0.0046, 0.978, 5, Verdict.SIGNIFICANT).sentence());
+    }
+
+    @Test
+    void aRatioIntervalIsRoundedOutwardsSoThatItNeverSeemsToExcludeOne() {
+        assertEquals("netty and vertx cannot be told apart on CPU per request in this run (ratio netty/vertx 95% CI 99–156%)",
+                finding(Metric.CPU_PER_REQUEST, 0.9968, 1.37, 1.552, 5, Verdict.CANNOT_TELL_APART).sentence());
+    }
 }

@@ -67,4 +67,25 @@ class FindingTest {
         assertTrue(text.contains("\"verdict\":\"CANNOT_TELL_APART\""), text);
         assertFalse(text.contains("sentence") || text.contains("significant\"") || text.contains("better"), text);
     }
+
+    @Test
+    void aFixedRateCellAndTheIntervalsThroughFindingsJsonAndBack(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        CellKey fixed = CellKey.atRate("equal-work", 128, 15_000);
+        assertEquals("equal-work c=128 at 15,000 req/s", fixed.label());
+        Finding f = new Finding(fixed, Metric.REQUESTS_PER_CPU, "netty", "vertx", 1.2, 1.1, 1.3, 5, 5, Verdict.SIGNIFICANT);
+        CellInterval median = new CellInterval(fixed, "netty", Metric.CPU_PER_REQUEST, new Interval(10, 11, 12, 5));
+        Findings file = Findings.of(new Bootstrap(), new FindingRule(), List.of(f), List.of(median));
+        java.nio.file.Path written = file.write(dir);
+        assertEquals(file, Findings.read(written));
+        String text = java.nio.file.Files.readString(written);
+        assertTrue(text.contains("\"offeredRate\" : 15000.0"), text);
+        assertFalse(text.contains("ratePercent"), text);
+        file.write(dir);
+        assertEquals(text, java.nio.file.Files.readString(written), "the same findings, the same bytes");
+        assertEquals("netty serves 20% more requests/s per CPU of budget than vertx (95% CI 10–30%)", f.sentence());
+        assertEquals("`netty` serves 20% more requests/s per CPU of budget than `vertx` (95% CI 10–30%)",
+                f.sentence(n -> "`" + n + "`"));
+        assertThrows(IllegalArgumentException.class, () -> new CellKey("equal-work", 128, 50, 15_000.0));
+    }
 }
