@@ -4,7 +4,6 @@ import io.greetbench.core.Answer;
 import io.greetbench.core.GreetingContract;
 import io.greetbench.threadpool.HttpResponseWriter.ConnectionHeader;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -30,7 +29,7 @@ final class ConnectionTask implements Runnable {
         try (Socket s = socket) {
             InputStream in = new BufferedInputStream(s.getInputStream(), 8192);
             HttpRequestReader reader = new HttpRequestReader(in);
-            HttpResponseWriter writer = new HttpResponseWriter(new BufferedOutputStream(s.getOutputStream(), 8192));
+            HttpResponseWriter writer = new HttpResponseWriter(s.getOutputStream()); // it buffers for itself
             serve(in, reader, writer);
         } catch (IOException e) {
             // the client went away, reset, or idled past the timeout: nothing left to answer
