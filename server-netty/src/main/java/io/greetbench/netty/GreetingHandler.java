@@ -11,10 +11,12 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
@@ -37,6 +39,10 @@ final class GreetingHandler extends ChannelInboundHandlerAdapter {
     private static final AsciiString NOSNIFF_NAME = AsciiString.cached(GreetingContract.NOSNIFF_HEADER);
     private static final AsciiString NOSNIFF = AsciiString.cached(GreetingContract.NOSNIFF);
     private static final AsciiString ALLOW = AsciiString.cached(GreetingContract.ALLOW);
+    /** The contract's constant headers carry no CR or LF: no validation per response, as TechEmpower's entry. */
+    private static final HttpHeadersFactory HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+    /** Longest body: a greeting of {@link GreetingContract#MAX_NAME_BYTES} ("Hello, " + name + "!\n"). */
+    private static final AsciiString[] CONTENT_LENGTHS = contentLengths(GreetingContract.MAX_NAME_BYTES + 10);
 
     private final long waitNanos;
 
@@ -59,13 +65,13 @@ final class GreetingHandler extends ChannelInboundHandlerAdapter {
             DecoderResult decoded = request.decoderResult();
             if (decoded.isFailure()) {
                 // The codec could not read this request; after it the stream is out of step, so close.
-                ctx.writeAndFlush(response(ctx, refusal(decoded.cause()), false, false))
+                ctx.writeAndFlush(response(refusal(decoded.cause()), false, false))
                         .addListener(ChannelFutureListener.CLOSE);
                 return;
             }
             if (request.protocolVersion().majorVersion() != 1) {
                 // The codec takes any NAME/x.y as a version; this server speaks HTTP/1.x only.
-                ctx.writeAndFlush(response(ctx, GreetingContract.badRequest(), false, false))
+                ctx.writeAndFlush(response(GreetingContract.badRequest(), false, false))
                         .addListener(ChannelFutureListener.CLOSE);
                 return;
             }
@@ -85,7 +91,7 @@ final class GreetingHandler extends ChannelInboundHandlerAdapter {
 
     private static void send(ChannelHandlerContext ctx, Answer answer, boolean head, boolean keepAlive,
             HttpVersion version, boolean flush) {
-        FullHttpResponse response = response(ctx, answer, head, keepAlive);
+        FullHttpResponse response = response(answer, head, keepAlive);
         if (keepAlive && version.equals(HttpVersion.HTTP_1_0)) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         }
@@ -98,24 +104,62 @@ final class GreetingHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private static FullHttpResponse response(ChannelHandlerContext ctx, Answer answer, boolean head,
-            boolean keepAlive) {
+    private static FullHttpResponse response(Answer answer, boolean head, boolean keepAlive) {
         byte[] body = answer.body();
-        ByteBuf content = head ? Unpooled.EMPTY_BUFFER : ctx.alloc().ioBuffer(body.length).writeBytes(body);
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(answer.status()), content, false);
-        HttpHeaders headers = response.headers();
-        headers.set(HttpHeaderNames.CONTENT_TYPE, CONTENT_TYPE);
-        headers.set(NOSNIFF_NAME, NOSNIFF);
-        headers.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
-        headers.set(HttpHeaderNames.DATE, HttpDate.now());
+        // The body array is read-only and the encoder copies it next to the headers: wrap it, no copy here.
+        ByteBuf content = head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body);
+        HttpHeaders headers = HEADERS.newHeaders();
+        headers.add(HttpHeaderNames.CONTENT_TYPE, CONTENT_TYPE)
+                .add(NOSNIFF_NAME, NOSNIFF)
+                .add(HttpHeaderNames.CONTENT_LENGTH, contentLength(body.length))
+                .add(HttpHeaderNames.DATE, CachedDate.now());
         if (answer.needsAllowHeader()) {
-            headers.set(HttpHeaderNames.ALLOW, ALLOW);
+            headers.add(HttpHeaderNames.ALLOW, ALLOW);
         }
         if (!keepAlive) {
-            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            headers.add(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }
-        return response;
+        return new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(answer.status()),
+                content, headers, HttpHeaders.EMPTY_HEADERS);
+    }
+
+    /** {@code Content-Length} values as pre-encoded ASCII, for every length a greeting or an error can have. */
+    private static CharSequence contentLength(int length) {
+        return length < CONTENT_LENGTHS.length ? CONTENT_LENGTHS[length] : Integer.toString(length);
+    }
+
+    private static AsciiString[] contentLengths(int count) {
+        AsciiString[] values = new AsciiString[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = AsciiString.cached(Integer.toString(i));
+        }
+        return values;
+    }
+
+    /**
+     * The {@link HttpDate} value as an {@link AsciiString}, which the encoder copies as bytes; made again
+     * only when the date string changes, once a second.
+     */
+    static final class CachedDate {
+        private static volatile CachedDate cached = new CachedDate("", AsciiString.EMPTY_STRING);
+
+        private final String source;
+        private final AsciiString value;
+
+        private CachedDate(String source, AsciiString value) {
+            this.source = source;
+            this.value = value;
+        }
+
+        static AsciiString now() {
+            String date = HttpDate.now();
+            CachedDate c = cached;
+            if (c.source != date) { // HttpDate hands out the same String until the second changes
+                c = new CachedDate(date, new AsciiString(date));
+                cached = c;
+            }
+            return c.value;
+        }
     }
 
     private static Answer refusal(Throwable cause) {

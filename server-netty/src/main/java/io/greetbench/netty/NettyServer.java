@@ -10,6 +10,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.util.ResourceLeakDetector;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
@@ -30,6 +31,7 @@ final class NettyServer implements RunningServer {
     }
 
     static NettyServer start(NettyTransport transport, ServerConfig config) throws Exception {
+        disableLeakSamplingUnlessAsked();
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, transport.ioHandlerFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(config.ioThreadsOrDefault(),
                 transport.ioHandlerFactory());
@@ -53,6 +55,19 @@ final class NettyServer implements RunningServer {
         } catch (Throwable t) {
             shutdown(boss, workers);
             throw BindFailures.translate(t, config.host(), config.port());
+        }
+    }
+
+    /**
+     * Netty samples one buffer allocation in 128 for leak tracking by default (level SIMPLE), recording a
+     * stack trace for each sampled one and wrapping it. Vert.x turns this off for its users when a Vertx
+     * instance is created (as does the TechEmpower Netty entry), unless a level was asked for; so does this
+     * server, so the two measure the same Netty. {@code -Dio.netty.leakDetection.level=...} still wins.
+     */
+    static void disableLeakSamplingUnlessAsked() {
+        if (System.getProperty("io.netty.leakDetection.level") == null
+                && System.getProperty("io.netty.leakDetectionLevel") == null) {
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
         }
     }
 

@@ -3,16 +3,13 @@ package io.greetbench.threadpool;
 import io.greetbench.core.Answer;
 import io.greetbench.core.GreetingContract;
 import io.greetbench.threadpool.HttpResponseWriter.ConnectionHeader;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
 import java.util.Set;
 
 /**
  * One connection, served start to end by one thread: read a request, (wait,) answer, repeat while
- * the connection is kept alive. Pipelined answers are flushed when no more request bytes wait.
+ * the connection is kept alive. Pipelined answers are flushed when no request already read waits.
  */
 final class ConnectionTask implements Runnable {
     private final Socket socket;
@@ -28,10 +25,10 @@ final class ConnectionTask implements Runnable {
     @Override
     public void run() {
         try (Socket s = socket) {
-            InputStream in = new BufferedInputStream(s.getInputStream(), 8192);
-            HttpRequestReader reader = new HttpRequestReader(in);
-            HttpResponseWriter writer = new HttpResponseWriter(new BufferedOutputStream(s.getOutputStream(), 8192));
-            serve(in, reader, writer);
+            // Both buffer for themselves: no BufferedInputStream or BufferedOutputStream in between.
+            HttpRequestReader reader = new HttpRequestReader(s.getInputStream());
+            HttpResponseWriter writer = new HttpResponseWriter(s.getOutputStream());
+            serve(reader, writer);
         } catch (IOException e) {
             // the client went away, reset, or idled past the timeout: nothing left to answer
         } catch (InterruptedException e) {
@@ -41,7 +38,7 @@ final class ConnectionTask implements Runnable {
         }
     }
 
-    private void serve(InputStream in, HttpRequestReader reader, HttpResponseWriter writer)
+    private void serve(HttpRequestReader reader, HttpResponseWriter writer)
             throws IOException, InterruptedException {
         while (true) {
             HttpRequestHead request;
@@ -67,8 +64,8 @@ final class ConnectionTask implements Runnable {
                 writer.flush();
                 return;
             }
-            if (in.available() == 0) {
-                writer.flush();
+            if (!reader.hasBufferedBytes()) {
+                writer.flush(); // no pipelined request already read waits: send what is answered
             }
         }
     }
