@@ -29,16 +29,17 @@ final class RunCommand implements Callable<Integer> {
             description = "Least unrecorded warm-up per measurement (default: ${DEFAULT-VALUE}).")
     Duration warmup;
 
-    @Option(names = "--warmup-max", defaultValue = "30s", converter = DurationConverter.class,
+    @Option(names = "--warmup-max", defaultValue = "20s", converter = DurationConverter.class,
             description = "Past --warmup, warm up until the server's CPU per request stops falling, at most this "
                 + "long (default: ${DEFAULT-VALUE}); set it to --warmup for a fixed warm-up.")
     Duration warmupMax;
 
-    @Option(names = "--duration", defaultValue = "5s", converter = DurationConverter.class,
+    @Option(names = "--duration", defaultValue = "4s", converter = DurationConverter.class,
             description = "Measured window per measurement (default: ${DEFAULT-VALUE}).")
     Duration duration;
 
-    @Option(names = "--trials", defaultValue = "3", description = "Trials per cell (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--trials", defaultValue = "5", description = "Trials (rounds) per cell (default: ${DEFAULT-VALUE}: "
+            + "fewer leave a 95% interval of the median too narrow to hold its promise).")
     int trials;
 
     @Override

@@ -19,7 +19,7 @@ public final class Scenarios {
             "I/O wait: the greeting after a {wait} wait",
             "The seed's point: while a request waits (its `await`), an event loop or a virtual thread serves "
                     + "others, whereas a pool of 200 blocked threads can finish at most 200 / {wait} = {pool200} requests/s.",
-            List.of(1024, 10_000), Duration.ofMillis(20), 1, Duration.ofSeconds(10), Pace.CLOSED, null, List.of(),
+            List.of(10_000), Duration.ofMillis(20), 1, Duration.ofSeconds(10), Pace.CLOSED, null, List.of(),
             SectionStyle.CONNECTION_SWEEP, CpuBudget.AS_GIVEN);
 
     public static final Scenario LATENCY_AT_RATE = new Scenario("latency-at-rate",
@@ -57,7 +57,7 @@ public final class Scenarios {
                     + "request was due (no coordinated omission). A runtime that cannot carry a rate shows its errors "
                     + "and lateness. At 128 connections, fewer than the blocking pools' 200 threads, so that every "
                     + "runtime can serve every connection.",
-            List.of(128), Duration.ZERO, 1, Duration.ofSeconds(5), Pace.FIXED_RATES, null, List.of(5_000.0, 15_000.0, 40_000.0),
+            List.of(128), Duration.ZERO, 1, Duration.ofSeconds(5), Pace.FIXED_RATES, null, List.of(5_000.0, 20_000.0),
             SectionStyle.EQUAL_WORK_TABLE, CpuBudget.NEVER);
 
     private static final List<Scenario> ALL = List.of(CAPACITY, EQUAL_WORK, PLAINTEXT, IO_WAIT, LATENCY_AT_RATE, PIPELINED);
