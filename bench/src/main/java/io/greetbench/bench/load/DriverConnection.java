@@ -59,8 +59,9 @@ final class DriverConnection {
 
     /** Opens (or reopens) the channel; a failure is a connect error, retried while the run goes on. */
     /**
-     * Opens the connection. During set-up it holds one of the run's connect permits until the server
-     * has answered on it (so it was accepted, not just queued in the kernel's backlog), until it
+     * Opens the connection. During set-up it sends one request and holds one of the run's connect
+     * permits until the server has answered it (so it took the connection, not just the kernel's
+     * backlog), until it
      * failed, or for at most {@link LoadRun#setupHoldMillis()}: the permits keep the connections the
      * server has not yet taken within what its accept queue can hold.
      */
@@ -98,6 +99,10 @@ final class DriverConnection {
         closingOnPurpose = false;
         serverCloses = false;
         if (!run.running()) {
+            return;
+        }
+        if (!run.loading()) {
+            send(1, true); // set-up: one request, whose answer shows the server took the connection
             return;
         }
         if (schedule == null) {
@@ -142,8 +147,23 @@ final class DriverConnection {
                 closeOnPurpose(ErrorKind.RESET);
                 return;
         }
-        if (schedule == null && run.running() && !serverCloses) {
+        if (schedule == null && run.running() && run.loading() && !serverCloses) {
             toSendAfterRead++;
+        }
+    }
+
+    /** The load begins (set-up is over): the closed loop fills its pipeline, the open loop's schedule starts now. */
+    void startLoad() {
+        if (channel == null || serverCloses || !run.running()) {
+            return;
+        }
+        if (schedule == null) {
+            if (outstanding < pipeline) {
+                send(pipeline - outstanding, true);
+            }
+        } else {
+            schedule.restartAt(System.nanoTime());
+            pump(true);
         }
     }
 
@@ -160,7 +180,9 @@ final class DriverConnection {
 
     void readComplete() {
         inRead = false;
-        if (schedule == null) {
+        if (!run.loading()) {
+            // set-up: nothing more to send until the load begins
+        } else if (schedule == null) {
             if (toSendAfterRead > 0) {
                 int n = toSendAfterRead;
                 toSendAfterRead = 0;

@@ -147,6 +147,10 @@ public final class LoadDriver {
             }
             double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
             long setupErrors = run.setupErrors() + (spec.connections() - run.connectionsSetUp());
+            run.startLoading();
+            for (DriverConnection c : connections) {
+                c.loop().execute(c::startLoad);
+            }
 
             long warmupStart = System.nanoTime();
             Boolean warmupSettled = warmUp(spec, run, eventLoops, observer);

@@ -24,6 +24,7 @@ final class LoadRun {
     private final java.util.concurrent.atomic.AtomicInteger setUp = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong setupErrors = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean running = true;
+    private volatile boolean loading; // false while the connections are set up
     private volatile boolean recording;
     private final java.util.Map<EventLoop, LoadStats> statsByLoop = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -63,6 +64,15 @@ final class LoadRun {
 
     boolean running() {
         return running;
+    }
+
+    /** Whether set-up is over and the load (warm-up, then the window) is on. */
+    boolean loading() {
+        return loading;
+    }
+
+    void startLoading() {
+        loading = true;
     }
 
     void stop() {
