@@ -76,7 +76,7 @@ final class CapacitySection implements ReportSection {
             md.append('\n');
             String file = scenario.key() + "-c" + c + ".png";
             if (Charts.bars(ctx.dir().resolve(file), String.format(Locale.ROOT, "Requests/s per CPU of budget, %,d connections", c),
-                    Charts.WHISKERS_95, "requests/s per CPU of budget", Charts.Axes::compact, bars)) {
+                    Charts.WHISKERS_95, "requests/s per CPU of budget", ChartAxes::compact, bars)) {
                 md.append("![capacity at ").append(c).append(" connections](").append(file).append(")\n\n");
             }
         }

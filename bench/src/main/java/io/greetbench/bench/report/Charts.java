@@ -84,7 +84,7 @@ final class Charts {
      */
     static void prepare() {
         headless();
-        JFreeChart chart = lineChart("", "", Axes::compact, false, "", Axes::compact, false,
+        JFreeChart chart = lineChart("", "", ChartAxes::compact, false, "", ChartAxes::compact, false,
                 Map.of("x", List.of(new double[] {1, 1}, new double[] {2, 2})));
         try {
             ChartUtils.writeScaledChartAsPNG(OutputStream.nullOutputStream(), chart, 8, 8, 1, 1);
@@ -153,7 +153,7 @@ final class Charts {
         categories.setCategoryMargin(0.25);
         categories.setLowerMargin(0.02);
         categories.setUpperMargin(0.02);
-        NumberAxis values = Axes.linear(valueLabel, format);
+        NumberAxis values = ChartAxes.linear(valueLabel, format);
         double top = sorted.stream().mapToDouble(b -> b.whisker() ? Math.max(b.high(), b.value()) : b.value()).max().orElse(1);
         values.setRange(0, top > 0 ? top * 1.06 : 1);
         WhiskerBarRenderer renderer = new WhiskerBarRenderer(sorted);
@@ -260,8 +260,8 @@ final class Charts {
         if (data.getSeriesCount() == 0) {
             return null;
         }
-        ValueAxis x = logX ? Axes.log(xLabel, xFormat) : Axes.linear(xLabel, xFormat);
-        ValueAxis y = logY ? Axes.log(yLabel, yFormat) : Axes.linear(yLabel, yFormat);
+        ValueAxis x = logX ? ChartAxes.log(xLabel, xFormat) : ChartAxes.linear(xLabel, xFormat);
+        ValueAxis y = logY ? ChartAxes.log(yLabel, yFormat) : ChartAxes.linear(yLabel, yFormat);
         if (!logY) {
             ((NumberAxis) y).setAutoRangeIncludesZero(true);
         }
@@ -366,10 +366,10 @@ final class Charts {
         for (double t = 2; t <= right * 1.0001; t = t == 2 ? 10 : t * 10) {
             ticks.add(t);
         }
-        Axes.LogTicks x = new Axes.LogTicks("percentile", Axes::percentile, (low, high) -> ticks);
+        ChartAxes.LogTicks x = new ChartAxes.LogTicks("percentile", ChartAxes::percentile, (low, high) -> ticks);
         x.setRange(1, right);
         return xyChart(title, "latency counted from when each request was due; all trials of a cell merged", data, x,
-                Axes.log("latency (ms)", Axes::plain), false);
+                ChartAxes.log("latency (ms)", ChartAxes::plain), false);
     }
 
     // --- common look ---
@@ -402,144 +402,5 @@ final class Charts {
         axis.setTickLabelFont(TICKS);
         axis.setTickLabelPaint(new Color(0x333333));
         axis.setAxisLinePaint(new Color(0x888888));
-    }
-
-    /** Axes with round ticks and short labels. */
-    static final class Axes {
-        private Axes() {
-        }
-
-        /** A linear axis: ticks every 1, 2 or 5 × 10^k, labelled by {@code format}. */
-        static NumberAxis linear(String label, DoubleFunction<String> format) {
-            NumberAxis axis = new NumberAxis(label) {
-                /** As if labels were wider than they are: ticks about every 80 px, not as close as labels fit. */
-                @Override
-                protected double estimateMaximumTickLabelWidth(Graphics2D g2, org.jfree.chart.axis.TickUnit unit) {
-                    return Math.max(super.estimateMaximumTickLabelWidth(g2, unit), 70);
-                }
-
-                @Override
-                protected double estimateMaximumTickLabelHeight(Graphics2D g2) {
-                    return Math.max(super.estimateMaximumTickLabelHeight(g2), 36);
-                }
-            };
-            axis.setStandardTickUnits(new NumberTickUnitSource(false, new Formatter(format)));
-            axis.setAutoRangeStickyZero(true);
-            return axis;
-        }
-
-        /** A log axis with ticks at 1, 2, 5 × 10^k (only 10^k over a wide range), labelled by {@code format}. */
-        static LogTicks log(String label, DoubleFunction<String> format) {
-            return new LogTicks(label, format, Axes::roundLogTicks);
-        }
-
-        /** Round values between {@code low} and {@code high}: 1-2-5 per decade, 10^k when there are many decades. */
-        static List<Double> roundLogTicks(double low, double high) {
-            double decades = Math.log10(high / low);
-            double[][] choices = decades > 3.2 ? new double[][] {{1}} : decades > 0.9
-                    ? new double[][] {{1, 2, 5}, {1, 2, 3, 4, 5, 6, 7, 8, 9}} : new double[][] {{1, 2, 3, 4, 5, 6, 7, 8, 9},
-                        {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 7, 8, 9}};
-            List<Double> ticks = List.of();
-            for (double[] multipliers : choices) {
-                ticks = new ArrayList<>();
-                for (int k = (int) Math.floor(Math.log10(low)) - 1; k <= (int) Math.ceil(Math.log10(high)); k++) {
-                    for (double m : multipliers) {
-                        double v = Double.parseDouble(m + "e" + k); // exact decimal: 2e-1, not 0.20000000000000004
-                        if (v >= low * 0.9999 && v <= high * 1.0001) {
-                            ((ArrayList<Double>) ticks).add(v);
-                        }
-                    }
-                }
-                if (ticks.size() >= 3) {
-                    break;
-                }
-            }
-            return ticks;
-        }
-
-        /** A log axis whose ticks are given: round values rather than JFreeChart's powers with exponents. */
-        static final class LogTicks extends LogAxis {
-            private final DoubleFunction<String> format;
-            private final java.util.function.BiFunction<Double, Double, List<Double>> values;
-
-            LogTicks(String label, DoubleFunction<String> format, java.util.function.BiFunction<Double, Double, List<Double>> values) {
-                super(label);
-                this.format = format;
-                this.values = values;
-                setBase(10);
-                setSmallestValue(1e-9);
-                setMinorTickMarksVisible(false);
-            }
-
-            @Override
-            @SuppressWarnings("rawtypes")
-            public List refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {
-                Range range = getRange();
-                TextAnchor anchor = edge == RectangleEdge.TOP ? TextAnchor.BOTTOM_CENTER
-                        : edge == RectangleEdge.BOTTOM ? TextAnchor.TOP_CENTER
-                        : edge == RectangleEdge.LEFT ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT;
-                List<NumberTick> ticks = new ArrayList<>();
-                for (double v : values.apply(range.getLowerBound(), range.getUpperBound())) {
-                    if (range.contains(v)) {
-                        ticks.add(new NumberTick(v, format.apply(v), anchor, TextAnchor.CENTER, 0.0));
-                    }
-                }
-                return ticks;
-            }
-        }
-
-        /** Adapts a label function to the NumberFormat JFreeChart's tick units use. */
-        static final class Formatter extends java.text.NumberFormat {
-            private final DoubleFunction<String> format;
-
-            Formatter(DoubleFunction<String> format) {
-                this.format = format;
-            }
-
-            @Override
-            public StringBuffer format(double number, StringBuffer to, java.text.FieldPosition pos) {
-                return to.append(format.apply(number));
-            }
-
-            @Override
-            public StringBuffer format(long number, StringBuffer to, java.text.FieldPosition pos) {
-                return to.append(format.apply(number));
-            }
-
-            @Override
-            public Number parse(String source, java.text.ParsePosition pos) {
-                throw new UnsupportedOperationException("tick labels are only written");
-            }
-        }
-
-        /** At most three significant digits, no trailing zeros: 2.5, 0.02, 120, 1,500. */
-        static String plain(double v) {
-            if (v == 0) {
-                return "0";
-            }
-            java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros();
-            if (d.scale() < 0) {
-                d = d.setScale(0);
-            }
-            return Math.abs(v) >= 1000 ? String.format(java.util.Locale.ROOT, "%,d", d.longValue()) : d.toPlainString();
-        }
-
-        /** Thousands as k and millions as M: 500, 2.5k, 40k, 1.2M. */
-        static String compact(double v) {
-            double a = Math.abs(v);
-            return a >= 1e6 ? plain(v / 1e6) + "M" : a >= 1e3 ? plain(v / 1e3) + "k" : plain(v);
-        }
-
-        /** A duration given in µs, in the unit that suits it: 50 µs, 2 ms, 1.5 s. */
-        static String micros(double us) {
-            double a = Math.abs(us);
-            return a >= 1e6 ? plain(us / 1e6) + " s" : a >= 1e3 ? plain(us / 1e3) + " ms" : plain(us) + " µs";
-        }
-
-        /** x = 1/(1 − p) as the percentile p: 2 → "50%", 1000 → "99.9%". */
-        static String percentile(double x) {
-            int decimals = (int) Math.max(0, Math.round(Math.log10(x)) - 2);
-            return String.format(java.util.Locale.ROOT, "%." + decimals + "f%%", 100 * (1 - 1 / x));
-        }
     }
 }

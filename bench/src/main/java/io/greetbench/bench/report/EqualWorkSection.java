@@ -50,7 +50,7 @@ final class EqualWorkSection implements ReportSection {
                     .map(c -> Charts.Bar.of(c.runtime(), c.cpuPerRequest())).toList();
             String cpuTitle = "Server CPU per request at " + Units.rate(rate) + " requests/s";
             if (Charts.bars(ctx.dir().resolve(key + "-cpu.png"), cpuTitle, Charts.WHISKERS_95, "CPU µs per request",
-                    Charts.Axes::plain, bars)) {
+                    ChartAxes::plain, bars)) {
                 md.append("![").append(cpuTitle).append("](").append(key).append("-cpu.png)\n\n");
             }
             String latencyTitle = "Latency by percentile at " + Units.rate(rate) + " requests/s, "

@@ -143,7 +143,7 @@ final class JmhSection implements ReportSection {
             return;
         }
         if (Charts.bars(ctx.dir().resolve(file), title, "whiskers: JMH's 99.9% confidence interval", axis,
-                Charts.Axes::compact, bars)) {
+                ChartAxes::compact, bars)) {
             md.append("![").append(alt).append("](").append(file).append(")\n\n");
             if (!unresolved.isEmpty()) {
                 md.append("Left out of the chart, unresolved: ").append(String.join(", ", unresolved)).append(".\n\n");

@@ -20,10 +20,10 @@ final class MemorySection implements ReportSection {
                         .append("Resident memory and thread count of the server process, sampled every 100 ms during the window.\n\n");
                 any = true;
             }
-            SweepChart.render(ctx, md, key + "-rss.png", key + ": peak resident memory", "RSS (MiB)", Charts.Axes::plain, key,
+            SweepChart.render(ctx, md, key + "-rss.png", key + ": peak resident memory", "RSS (MiB)", ChartAxes::plain, key,
                     c -> c.rssPeakKb().scaled(1 / 1024.0), false);
             SweepTable.render(ctx, md, key + ": peak RSS", key, c -> ctx.figure(c.rssPeakKb(), Units::mibFromKb));
-            SweepChart.render(ctx, md, key + "-threads.png", key + ": threads", "threads", Charts.Axes::plain, key,
+            SweepChart.render(ctx, md, key + "-threads.png", key + ": threads", "threads", ChartAxes::plain, key,
                     CellTrials::threadsPeak, true);
             SweepTable.render(ctx, md, key + ": peak threads", key, c -> ctx.figure(c.threadsPeak(), Units::count));
         }

@@ -35,8 +35,8 @@ final class RateSection implements ReportSection {
             }
         }
         String chart = scenario.key() + "-p99.png";
-        if (Charts.lines(ctx.dir().resolve(chart), "p99 latency vs offered rate", "offered requests/s", Charts.Axes::compact,
-                true, "p99 latency", Charts.Axes::micros, true, p99)) {
+        if (Charts.lines(ctx.dir().resolve(chart), "p99 latency vs offered rate", "offered requests/s", ChartAxes::compact,
+                true, "p99 latency", ChartAxes::micros, true, p99)) {
             md.append("![p99 latency vs offered rate](").append(chart).append(")\n\n");
         }
         for (double share : ctx.index().ratesOf(scenario.key())) {

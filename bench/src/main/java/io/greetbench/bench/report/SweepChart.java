@@ -25,7 +25,7 @@ final class SweepChart {
             }
         }
         series.values().forEach(points -> points.sort(Comparator.comparingDouble(p -> p[0])));
-        if (Charts.lines(ctx.dir().resolve(file), title, "connections", Charts.Axes::compact, true, yLabel, yFormat, logY,
+        if (Charts.lines(ctx.dir().resolve(file), title, "connections", ChartAxes::compact, true, yLabel, yFormat, logY,
                 series)) {
             md.append("![").append(title).append("](").append(file).append(")\n\n");
         }

@@ -22,15 +22,15 @@ final class SweepSection implements ReportSection {
         Duration wait = ctx.index().recordedWait(scenario);
         String title = scenario.title(wait);
         md.append("## ").append(title).append("\n\n").append(scenario.intro(wait)).append("\n\n");
-        SweepChart.render(ctx, md, key + "-throughput.png", title + ": throughput", "requests/s", Charts.Axes::compact, key,
+        SweepChart.render(ctx, md, key + "-throughput.png", title + ": throughput", "requests/s", ChartAxes::compact, key,
                 CellTrials::rps, false);
         SweepTable.render(ctx, md, "Requests per second", key,
                 c -> ctx.figure(c.rps(), Units::rate) + (c.driverBound() ? " †" : ""));
         SweepChart.render(ctx, md, key + "-cpu.png", title + ": server CPU per request", "CPU µs per request",
-                Charts.Axes::plain, key, CellTrials::cpuPerRequest, true);
+                ChartAxes::plain, key, CellTrials::cpuPerRequest, true);
         SweepTable.render(ctx, md, "Server CPU time per request (µs, user + system)", key,
                 c -> ctx.figure(c.cpuPerRequest(), Units::oneDecimal));
-        SweepChart.render(ctx, md, key + "-p99.png", title + ": p99 latency", "p99 latency", Charts.Axes::micros, key,
+        SweepChart.render(ctx, md, key + "-p99.png", title + ": p99 latency", "p99 latency", ChartAxes::micros, key,
                 CellTrials::p99, true);
         SweepTable.render(ctx, md, "p99 latency", key, c -> ctx.figure(c.p99(), Units::micros));
         SweepTable.render(ctx, md, "Errors (all trials)", key, CellTrials::errorsText);

@@ -36,9 +36,9 @@ class ChartsTest {
 
     @Test
     void aRuntimeHasTheSameColourInEveryChartWhateverElseIsInIt() {
-        JFreeChart bars = Charts.barChart("t", "n", "v", Charts.Axes::compact, List.of(new Charts.Bar("vertx-web", 3, 2, 4),
+        JFreeChart bars = Charts.barChart("t", "n", "v", ChartAxes::compact, List.of(new Charts.Bar("vertx-web", 3, 2, 4),
                 new Charts.Bar("netty", 5, 4, 6), new Charts.Bar("ref-nginx", 7, Double.NaN, Double.NaN)));
-        JFreeChart lines = Charts.lineChart("t", "x", Charts.Axes::compact, true, "y", Charts.Axes::plain, false,
+        JFreeChart lines = Charts.lineChart("t", "x", ChartAxes::compact, true, "y", ChartAxes::plain, false,
                 Map.of("undertow", List.of(new double[] {1, 2}), "netty", List.of(new double[] {1, 3}),
                         "some-new-runtime", List.of(new double[] {1, 4}), "vertx-web", List.of(new double[] {1, 5})));
         for (String runtime : List.of("netty", "vertx-web")) {
@@ -58,26 +58,26 @@ class ChartsTest {
         runtimes.sort(RuntimeColours.ORDER);
         assertEquals(List.of("netty", "netty-nio", "vertx-core", "undertow-worker", "tomcat-virtual", "helidon", "threadpool",
                 "ref-nginx", "aa-new", "zz-new"), runtimes);
-        JFreeChart bars = Charts.barChart("t", null, "v", Charts.Axes::compact, List.of(new Charts.Bar("threadpool", 1, 1, 1),
+        JFreeChart bars = Charts.barChart("t", null, "v", ChartAxes::compact, List.of(new Charts.Bar("threadpool", 1, 1, 1),
                 new Charts.Bar("netty", 1, 1, 1)));
         assertEquals("netty", bars.getCategoryPlot().getDataset().getColumnKey(0), "bars in family order, not as given");
     }
 
     @Test
     void ticksAreRoundAndLabelsShort() {
-        assertEquals(List.of(1.0, 10.0, 100.0, 1000.0, 10000.0), Charts.Axes.roundLogTicks(1, 10_000));
-        assertEquals(List.of(10.0, 20.0, 50.0, 100.0, 200.0), Charts.Axes.roundLogTicks(9, 300));
-        assertEquals(List.of(20.0, 30.0, 40.0, 50.0, 60.0), Charts.Axes.roundLogTicks(12, 60));
-        assertEquals("2.51M", Charts.Axes.compact(2_511_886.43));
-        assertEquals("40k", Charts.Axes.compact(40_000));
-        assertEquals("0.02", Charts.Axes.compact(0.02));
-        assertEquals("1,500", Charts.Axes.plain(1500));
-        assertEquals("500 µs", Charts.Axes.micros(500));
-        assertEquals("2 ms", Charts.Axes.micros(2000));
-        assertEquals("1.5 s", Charts.Axes.micros(1_500_000));
-        assertEquals("50%", Charts.Axes.percentile(2));
-        assertEquals("99%", Charts.Axes.percentile(100));
-        assertEquals("99.99%", Charts.Axes.percentile(10_000));
+        assertEquals(List.of(1.0, 10.0, 100.0, 1000.0, 10000.0), ChartAxes.roundLogTicks(1, 10_000));
+        assertEquals(List.of(10.0, 20.0, 50.0, 100.0, 200.0), ChartAxes.roundLogTicks(9, 300));
+        assertEquals(List.of(20.0, 30.0, 40.0, 50.0, 60.0), ChartAxes.roundLogTicks(12, 60));
+        assertEquals("2.51M", ChartAxes.compact(2_511_886.43));
+        assertEquals("40k", ChartAxes.compact(40_000));
+        assertEquals("0.02", ChartAxes.compact(0.02));
+        assertEquals("1,500", ChartAxes.plain(1500));
+        assertEquals("500 µs", ChartAxes.micros(500));
+        assertEquals("2 ms", ChartAxes.micros(2000));
+        assertEquals("1.5 s", ChartAxes.micros(1_500_000));
+        assertEquals("50%", ChartAxes.percentile(2));
+        assertEquals("99%", ChartAxes.percentile(100));
+        assertEquals("99.99%", ChartAxes.percentile(10_000));
     }
 
     @Test
@@ -99,10 +99,10 @@ class ChartsTest {
     @Test
     void pngsAreDrawnAtTwiceTheirSize(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bars.png");
-        assertTrue(Charts.bars(file, "t", Charts.WHISKERS_95, "v", Charts.Axes::compact, List.of(new Charts.Bar("netty", 5, 4, 6))));
+        assertTrue(Charts.bars(file, "t", Charts.WHISKERS_95, "v", ChartAxes::compact, List.of(new Charts.Bar("netty", 5, 4, 6))));
         BufferedImage image = javax.imageio.ImageIO.read(file.toFile());
         assertEquals(2 * Charts.WIDTH, image.getWidth());
         // nothing to draw: no chart, and an older one of that name goes
-        assertTrue(!Charts.bars(file, "t", null, "v", Charts.Axes::compact, List.of()) && !Files.exists(file));
+        assertTrue(!Charts.bars(file, "t", null, "v", ChartAxes::compact, List.of()) && !Files.exists(file));
     }
 }
