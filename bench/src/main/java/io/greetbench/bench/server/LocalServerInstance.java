@@ -25,9 +25,8 @@ final class LocalServerInstance implements ServerInstance {
     private final Path log;
     private final String address;
     private final ChildProcesses registry;
+    private final WindowSampler sampler;
     private int port;
-    private ProcessSampler sampler;
-    private long windowStartMillis;
 
     LocalServerInstance(Process process, ServerCommand command, Path log, String address, ChildProcesses registry) {
         this.process = process;
@@ -35,6 +34,7 @@ final class LocalServerInstance implements ServerInstance {
         this.log = log;
         this.address = address;
         this.registry = registry;
+        this.sampler = new WindowSampler(process.pid(), command.gcLog());
     }
 
     @Override
@@ -100,39 +100,17 @@ final class LocalServerInstance implements ServerInstance {
 
     @Override
     public double cpuSeconds() {
-        try {
-            return ProcessSampler.cpuSeconds(process.pid());
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN; // gone: the load result and the liveness check will say so
-        }
+        return sampler.cpuSeconds(); // NaN when gone: the load result and the liveness check will say so
     }
 
     @Override
     public void startSampling() {
-        windowStartMillis = System.currentTimeMillis();
-        try {
-            sampler = new ProcessSampler(process.pid());
-        } catch (IOException e) {
-            sampler = null; // the server is gone; the load result will show it
-        }
+        sampler.start();
     }
 
     @Override
     public ServerUse stopSampling() {
-        long windowEndMillis = System.currentTimeMillis();
-        ProcessSampler.ResourceUse use = sampler == null ? null : sampler.finish();
-        Long gcPauses = null;
-        Double gcPauseMillis = null;
-        if (command.gcLog() != null && Files.exists(command.gcLog())) {
-            double[] gc = GcLog.pausesBetween(command.gcLog(), windowStartMillis, windowEndMillis);
-            gcPauses = (long) gc[0];
-            gcPauseMillis = gc[1];
-        }
-        if (use == null) {
-            return new ServerUse(null, null, null, null, null, null, null, gcPauses, gcPauseMillis);
-        }
-        return new ServerUse(use.cpuSeconds(), null, null, use.rssPeakKb(), use.rssMeanKb(), use.threadsPeak(),
-                use.threadsMean(), gcPauses, gcPauseMillis);
+        return sampler.stop();
     }
 
     private String readLog() {
@@ -152,9 +130,7 @@ final class LocalServerInstance implements ServerInstance {
 
     @Override
     public void close() {
-        if (sampler != null) {
-            sampler.close();
-        }
+        sampler.close();
         Processes.stop(process.toHandle(), STOP_BOUND);
         registry.remove(process.toHandle());
     }
