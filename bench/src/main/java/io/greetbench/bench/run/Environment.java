@@ -37,6 +37,8 @@ public final class Environment {
 
     /** This machine, and {@code hosts} (the other hosts of the run, read on each; null when there are none). */
     static RunEnvironment describe(RunOptions options, Path root, List<HostEnvironment> hosts) {
+        HostEnvironment server = hosts == null ? null
+                : hosts.stream().filter(h -> h.role().equals("server")).findFirst().orElse(null);
         Map<String, String> libs = new LinkedHashMap<>();
         for (String[] lib : LIBRARIES) {
             libs.put(lib[0] + ":" + lib[1], version(lib[0], lib[1]));
@@ -54,8 +56,8 @@ public final class Environment {
                 run(List.of("nproc", "--all")), memory(firstMatch(Path.of("/proc/meminfo"), "MemTotal")),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 firstMatch(Path.of("/etc/os-release"), "PRETTY_NAME").replace("\"", ""),
-                options.serverJava().toString(), run(List.of(options.serverJava().toString(), "-version")),
-                options.serverJvmFlags(), System.getProperty("java.home"),
+                serverJava(options, server), serverJavaVersion(options, server), serverJvmFlags(options, server),
+                System.getProperty("java.home"),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
                 cpusOrAll(options.serverCpus()), cpusOrAll(options.driverCpus()), libs, run(List.of("nginx", "-v")),
                 run(List.of("/usr/bin/python3", "-c",
@@ -63,6 +65,24 @@ public final class Environment {
                 run(List.of("git", "-C", root.toString(), "rev-parse", "HEAD")),
                 !run(List.of("git", "-C", root.toString(), "status", "--porcelain", "--untracked-files=no")).isEmpty(),
                 recorded, networkLimits(), hosts);
+    }
+
+    /** The servers' java: on the server host, when that is another one. */
+    private static String serverJava(RunOptions options, HostEnvironment server) {
+        return server != null ? server.java() : options.serverJava().toString();
+    }
+
+    private static String serverJavaVersion(RunOptions options, HostEnvironment server) {
+        return server != null ? server.javaVersion() : run(List.of(options.serverJava().toString(), "-version"));
+    }
+
+    private static List<String> serverJvmFlags(RunOptions options, HostEnvironment server) {
+        if (server == null) {
+            return options.serverJvmFlags();
+        }
+        List<String> flags = new java.util.ArrayList<>(server.jvmFlags());
+        flags.addAll(io.greetbench.bench.server.ServerSite.HEAP);
+        return flags;
     }
 
     /** A CPU list as recorded: null (another host's CPUs, unpinned) is "all". */
@@ -87,7 +107,8 @@ public final class Environment {
 
     private static String text(Path file) {
         try {
-            return Files.readString(file).trim().replaceAll("\\s+", " ");
+            // readAllLines, not readString: /proc/sys files say they are empty, and readString then reads one byte
+            return String.join(" ", Files.readAllLines(file)).trim().replaceAll("\\s+", " ");
         } catch (IOException e) {
             return null;
         }

@@ -17,8 +17,17 @@ public final class CommandRun {
      * IOException for one that cannot start or runs over.
      */
     public static HostShell.Result run(ProcessBuilder pb, Duration bound, String what) throws IOException {
+        return run(pb, new byte[0], bound, what);
+    }
+
+    /** {@link #run}, with {@code stdin} written to the process's stdin (then closed). */
+    public static HostShell.Result run(ProcessBuilder pb, byte[] stdin, Duration bound, String what) throws IOException {
         Process p = pb.start();
-        p.getOutputStream().close();
+        try (var in = p.getOutputStream()) {
+            in.write(stdin);
+        } catch (IOException e) {
+            // it ended without reading: its exit code and output will say why
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Thread outReader = drain(p.getInputStream(), out);

@@ -22,7 +22,10 @@ final class LocalFiles implements HostFiles {
 
     @Override
     public String read(Path file) throws IOException {
-        return Files.readString(file, StandardCharsets.US_ASCII);
+        // a stream read to its end: /proc and cgroup files say they are empty, which Files.readString trusts
+        try (var in = Files.newInputStream(file)) {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
     }
 
     @Override

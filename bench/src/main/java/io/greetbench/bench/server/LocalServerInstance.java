@@ -3,21 +3,16 @@ package io.greetbench.bench.server;
 import io.greetbench.bench.results.ServerUse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A server process started on this machine: found by the {@code listening on} line of its output,
  * sampled through the local {@code /proc}, stopped by its PID with its descendants.
  */
 final class LocalServerInstance implements ServerInstance {
-    private static final Pattern LISTENING = Pattern.compile("listening on http://[^:]+:(\\d+)");
     private static final Duration STOP_BOUND = Duration.ofSeconds(5);
 
     private final Process process;
@@ -69,9 +64,8 @@ final class LocalServerInstance implements ServerInstance {
             if (!process.isAlive()) {
                 throw new NotReadyException("the server exited (" + exitDescription() + ") before listening: " + tail());
             }
-            Matcher m = LISTENING.matcher(readLog());
-            if (m.find()) {
-                port = Integer.parseInt(m.group(1));
+            port = ServerLog.port(ServerLog.read(log));
+            if (port > 0) {
                 break;
             }
             if (System.nanoTime() > deadline) {
@@ -113,19 +107,9 @@ final class LocalServerInstance implements ServerInstance {
         return sampler.stop();
     }
 
-    private String readLog() {
-        try {
-            return Files.readString(log, StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
     @Override
     public String tail() {
-        List<String> lines = readLog().lines().filter(l -> !l.isBlank()).toList();
-        String last = String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
-        return last.isEmpty() ? "(no output; see " + log + ")" : last + " (log: " + log + ")";
+        return ServerLog.tail(log);
     }
 
     @Override

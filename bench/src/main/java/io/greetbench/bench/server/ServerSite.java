@@ -19,6 +19,9 @@ import java.util.List;
  */
 public record ServerSite(String host, boolean local, Path java, String classPath, List<String> jvmFlags,
         String bindAddress, Path scratch) {
+    /** The heap every server JVM gets, stated, on every host. */
+    public static final List<String> HEAP = List.of("-Xms64m", "-Xmx1g");
+
     /** greetbench's entry point. */
     public static final String MAIN = "io.greetbench.bench.cli.GreetbenchCommand";
 
