@@ -63,9 +63,8 @@ final class RemoteHost {
     }
 
     /**
-     * Connects to {@code name}, finds its JDK ({@code remoteJava} if given), installs {@code bundle}
-     * there if missing, and makes a scratch folder for this run. An IOException says what is wrong
-     * with that host, in one line.
+     * Connects to {@code name}, finds its JDK ({@code remoteJava} if given), and installs {@code bundle}
+     * there if missing. An IOException says what is wrong with that host, in one line.
      */
     static RemoteHost open(Ssh ssh, String name, String remoteJava, Bundle bundle, Path jdkScript) throws IOException {
         String address = ssh.hostName(name);
@@ -94,10 +93,6 @@ final class RemoteHost {
         List<String> paths = new ArrayList<>();
         bundle.names().forEach(n -> paths.add(dir + "/" + n));
         Path scratch = Path.of(facts.get("dir"), "runs", localName() + "-" + ProcessHandle.current().pid());
-        HostShell.Result made = ssh.run(name, List.of("mkdir", "-p", scratch.toString()), Duration.ofSeconds(30));
-        if (!made.ok()) {
-            throw new IOException("could not make " + scratch + " on " + name + ": " + made.lastLine());
-        }
         return new RemoteHost(ssh, name, address, facts, String.join(":", paths), scratch);
     }
 
@@ -206,6 +201,14 @@ final class RemoteHost {
         return new HostEnvironment(name, role, address, facts.get("model"), cpus(), facts.get("online"), pinnedCpus,
                 memTotal, facts.get("kernel"), facts.get("os"), facts.get("java"), facts.get("javaversion"), jvmFlags(),
                 new NetworkLimits(integer("somaxconn"), integer("synbacklog"), facts.get("portrange"), longValue("nofile")));
+    }
+
+    /** Makes this run's scratch folder there, for servers' files. */
+    void makeScratch() throws IOException {
+        HostShell.Result made = ssh.run(name, List.of("mkdir", "-p", scratch.toString()), Duration.ofSeconds(30));
+        if (!made.ok()) {
+            throw new IOException("could not make " + scratch + " on " + name + ": " + made.lastLine());
+        }
     }
 
     /** Removes this run's scratch folder there. */

@@ -65,6 +65,7 @@ public final class SshHosts {
                 : given.withDefaultBudget(CpuLimit.halfTheDriver(cpus(given.serverCpus(), server.cpus()),
                         drivers.isEmpty() ? cpus(given.driverCpus(), Runtime.getRuntime().availableProcessors())
                                 : drivers.stream().mapToInt(d -> cpus(given.driverCpus(), d.cpus())).sum()));
+        server.makeScratch();
         String address = placement.serverAddress() != null ? placement.serverAddress() : server.address();
         SshServerHost host = new SshServerHost(server, options.serverCpus(), address, log);
         ServerHost limited = null;
@@ -112,7 +113,6 @@ public final class SshHosts {
                 }
             }
             if (!problems.isEmpty()) {
-                opened.values().forEach(RemoteHost::removeScratch);
                 throw new IOException(String.join("; ", problems));
             }
             return opened;

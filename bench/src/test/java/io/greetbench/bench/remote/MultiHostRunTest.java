@@ -166,6 +166,10 @@ class MultiHostRunTest {
                     assertTrue(complete, "no complete copy of greetbench on gb-" + host);
                 }
             }
+            for (String host : HOSTS) { // the run's scratch folders (the servers' GC logs) are gone
+                Path runs = state.resolve("remote-gb-" + host).resolve("runs");
+                assertTrue(!Files.exists(runs) || Files.list(runs).findAny().isEmpty(), "left in " + runs);
+            }
             assertOnlySshdLeft(serverPids(log));
             for (DriverFigures d : m.drivers()) {
                 assertFalse(alive(d.pid()), "driver " + d.pid() + " on " + d.host() + " still runs");
