@@ -118,13 +118,14 @@ public final class CpuCgroups {
     /**
      * Removes the groups earlier greetbench processes left when they were killed outright (SIGKILL):
      * empty ones whose owner is gone. On another host the owner (an orchestrator elsewhere) cannot
-     * be asked, so there every empty greetbench group goes.
+     * be asked, and an empty group may be one another run has just made for its next server: none is
+     * removed there (one left by a run killed outright stays, empty, until a run on that host tidies it).
      */
     void removeOrphans() {
         try {
             for (Path g : files.list(root, PREFIX)) {
                 String[] parts = g.getFileName().toString().substring(PREFIX.length()).split("-");
-                if (files.localProcessAlive(Long.parseLong(parts[0]))) {
+                if (files.ownerMayRun(Long.parseLong(parts[0]))) {
                     continue;
                 }
                 if (files.read(procsFile(g)).isBlank()) {

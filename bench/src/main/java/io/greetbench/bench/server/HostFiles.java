@@ -37,6 +37,9 @@ public interface HostFiles {
     /** The entries of {@code dir} whose names start with {@code prefix}. */
     List<Path> list(Path dir, String prefix) throws IOException;
 
-    /** Whether a process of this machine with {@code pid} runs; always false on another host, where it would be another process. */
-    boolean localProcessAlive(long pid);
+    /**
+     * Whether the greetbench process {@code pid} that made a group may still run. Here: whether it
+     * does. On another host the group's maker is an orchestrator elsewhere that cannot be asked: true.
+     */
+    boolean ownerMayRun(long pid);
 }

@@ -66,7 +66,7 @@ final class LocalFiles implements HostFiles {
     }
 
     @Override
-    public boolean localProcessAlive(long pid) {
+    public boolean ownerMayRun(long pid) {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 }
