@@ -157,12 +157,17 @@ final class DriverConnection {
         if (channel == null || serverCloses || !run.running()) {
             return;
         }
+        long now = System.nanoTime();
+        for (int i = 0; i < outstanding; i++) { // a set-up request still unanswered times out from now, where it counts
+            written[(head + i) % pipeline] = now;
+            timedOut[(head + i) % pipeline] = false;
+        }
         if (schedule == null) {
             if (outstanding < pipeline) {
                 send(pipeline - outstanding, true);
             }
         } else {
-            schedule.restartAt(System.nanoTime());
+            schedule.restartAt(now);
             pump(true);
         }
     }
