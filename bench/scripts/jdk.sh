@@ -7,7 +7,9 @@
 #   4. else the java on PATH.
 #
 # jdk_choose sets JDK_HOME, JDK_FEATURE (17, 21, 25, ...) and JDK_FROM (why this one), or prints
-# what is wrong (on stderr) and returns 2.
+# what is wrong (on stderr) and returns 2. jdk_flags FEATURE prints the JVM flags greetbench runs
+# with on that JDK. `greetbench run --server-host/--driver-hosts` applies the same two rules on
+# every remote host (it sends this file there).
 
 jdk_feature() { # the feature version of the JDK at $1 (17, 21, 25), or nothing
   local home="$1" v=""
@@ -65,4 +67,14 @@ jdk_choose() {
     echo "greetbench: $JDK_HOME (from $JDK_FROM) is Java ${JDK_FEATURE:-?}; greetbench needs 17+ (21+ for virtual threads)" >&2
     return 2
   fi
+}
+
+jdk_flags() { # the JVM flags for greetbench and its servers on a JDK of feature version $1
+  local feature="$1" flags=()
+  # Netty loads its native transports through System.loadLibrary, a restricted method from JDK 22.
+  [[ "$feature" -ge 22 ]] && flags+=(--enable-native-access=ALL-UNNAMED)
+  # From JDK 24, Netty leaves sun.misc.Unsafe alone unless allowed, and falls back to slower buffer
+  # access; production Netty, Vert.x and Undertow deployments allow it, so greetbench does too.
+  [[ "$feature" -ge 24 ]] && flags+=(--sun-misc-unsafe-memory-access=allow)
+  echo "${flags[*]}"
 }

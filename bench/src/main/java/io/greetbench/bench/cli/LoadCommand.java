@@ -88,6 +88,11 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--allow-remote", description = "Allow a target that is not a loopback address.")
     boolean allowRemote;
 
+    @Option(names = "--control", description = "Start, and end the warm-up, when told on stdin, answering in JSON "
+            + "lines; how 'run --driver-hosts' drives each driver host, so that they start together and open their "
+            + "windows at one wall-clock time (--warmup is then the orchestrator's). Implies --json.")
+    boolean control;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -102,6 +107,11 @@ final class LoadCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             err.println("greetbench: " + e.getMessage());
             return ExitCode.USAGE;
+        }
+        if (control) {
+            LoadControl controlled = LoadControl.start(System.in, out);
+            controlled.result(LoadFigures.of(LoadDriver.runControlled(load, null, controlled)));
+            return 0;
         }
         LoadResult result = LoadDriver.run(load);
         if (json) {

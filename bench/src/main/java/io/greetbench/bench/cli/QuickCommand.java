@@ -3,7 +3,6 @@ package io.greetbench.bench.cli;
 import io.greetbench.bench.run.RunOptions;
 import io.greetbench.bench.run.ScenarioPlan;
 import io.greetbench.bench.scenario.Scenarios;
-import io.greetbench.bench.server.CpuLimitedServerHost;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -44,7 +43,7 @@ final class QuickCommand implements Callable<Integer> {
         RunOptions options;
         try {
             List<ScenarioPlan> plans = PLANS;
-            String noLimit = CpuLimitedServerHost.problem(settings.options(List.of(), PLANS, Duration.ZERO, Duration.ZERO,
+            String noLimit = settings.cpuLimitProblem(settings.options(List.of(), PLANS, Duration.ZERO, Duration.ZERO,
                     Duration.ofSeconds(1), 1, Path.of("."), "").anyBudget());
             if (noLimit != null && System.getenv(RunExecution.COMMAND) == null) {
                 System.err.println("greetbench: " + noLimit + "; quick measures plaintext on a whole CPU instead of capacity");
@@ -55,7 +54,7 @@ final class QuickCommand implements Callable<Integer> {
             options = settings.options(RunSettings.allRuntimes(), plans, Duration.ofSeconds(3), Duration.ofSeconds(3),
                     Duration.ofSeconds(2), 1, RunSettings.root().resolve("results").resolve("quick-" + RunSettings.stamp()),
                     "greetbench " + String.join(" ", args));
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | java.io.IOException e) {
             System.err.println("greetbench: " + e.getMessage());
             return ExitCode.USAGE;
         }

@@ -3,7 +3,9 @@ package io.greetbench.bench.cli;
 import io.greetbench.bench.load.CpuBusy;
 import io.greetbench.bench.report.ReportWriter;
 import io.greetbench.bench.results.ResultsFile;
+import io.greetbench.bench.remote.SshHosts;
 import io.greetbench.bench.run.Orchestrator;
+import io.greetbench.bench.run.RunHosts;
 import io.greetbench.bench.run.RunOptions;
 import io.greetbench.bench.run.SelfCommand;
 import io.greetbench.bench.server.CpuLimitedServerHost;
@@ -21,8 +23,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Carries out a run for the CLI: checks what a person may have got wrong (CPUs, JDK, output folder)
- * before anything starts, pins this process (the driver) to the driver CPUs, runs the orchestrator,
- * and writes the report even when the run is interrupted.
+ * before anything starts, pins this process (when it is the driver) to the driver CPUs, reaches and
+ * prepares the other hosts (if any), runs the orchestrator, and writes the report even when the run
+ * is interrupted.
  */
 final class RunExecution {
     private static final String PINNED = "GREETBENCH_PINNED";
@@ -38,8 +41,9 @@ final class RunExecution {
             err.println("greetbench: " + problem);
             return ExitCode.USAGE;
         }
-        BitSet driverCpus = CpuBusy.parseList(options.driverCpus());
-        if (!CpuBusy.allowedCpus().equals(driverCpus)) {
+        // This process drives the load unless driver hosts do: pinned to the driver CPUs, when they are given.
+        if (!options.placement().remoteDrivers() && options.driverCpus() != null
+                && !CpuBusy.allowedCpus().equals(CpuBusy.parseList(options.driverCpus()))) {
             if (System.getenv(PINNED) != null) {
                 err.println("greetbench: could not pin the driver to CPUs " + options.driverCpus());
                 return ExitCode.USAGE;
@@ -52,13 +56,28 @@ final class RunExecution {
         }
         Path root = Path.of(System.getenv().getOrDefault("GREETBENCH_ROOT", ".")).toAbsolutePath();
         ReportWriter.prepare();
-        Orchestrator orchestrator = new Orchestrator(options, root, err);
+        RunHosts hosts;
+        if (options.placement().remoteServer()) {
+            try {
+                SshHosts.Opened opened = SshHosts.open(options, root, err);
+                options = opened.options();
+                hosts = opened.hosts();
+            } catch (IOException e) {
+                err.println("greetbench: " + e.getMessage());
+                return ExitCode.USAGE;
+            }
+        } else {
+            hosts = RunHosts.local(options);
+        }
+        Orchestrator orchestrator = new Orchestrator(options, hosts, root, err);
+        RunOptions run = options;
         AtomicBoolean finished = new AtomicBoolean();
         Thread hook = new Thread(() -> {
             if (!finished.get()) {
-                err.println("\ngreetbench: interrupted; stopping the server and keeping what was measured");
+                err.println("\ngreetbench: interrupted; stopping the server"
+                        + (run.placement().remoteDrivers() ? " and the drivers" : "") + " and keeping what was measured");
                 orchestrator.stopChildren();
-                writeReport(options.out(), err, out);
+                writeReport(run.out(), err, out);
             }
         }, "greetbench-interrupted");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -89,37 +108,42 @@ final class RunExecution {
         }
     }
 
-    /** What is wrong with the options, for a person, or null. */
+    /** What is wrong with the options, for a person, or null (what is wrong on other hosts is found when they are reached). */
     static String problem(RunOptions o) {
-        if (!Files.isExecutable(o.serverJava())) {
+        boolean serverHere = !o.placement().remoteServer();
+        boolean driverHere = !o.placement().remoteDrivers();
+        if (serverHere && !Files.isExecutable(o.serverJava())) {
             return "no Java at " + o.serverJava() + "; install a JDK or point --server-java at its bin/java";
         }
         BitSet server;
         BitSet driver;
         try {
-            server = CpuBusy.parseList(o.serverCpus());
-            driver = CpuBusy.parseList(o.driverCpus());
+            server = o.serverCpus() == null ? new BitSet() : CpuBusy.parseList(o.serverCpus());
+            driver = o.driverCpus() == null ? new BitSet() : CpuBusy.parseList(o.driverCpus());
         } catch (RuntimeException e) {
             return "CPU lists are written like 0 or 0-1 or 0,2; got --server-cpus " + o.serverCpus()
                     + " --driver-cpus " + o.driverCpus();
         }
-        if (server.isEmpty() || driver.isEmpty() || server.intersects(driver)) {
+        if (serverHere && (server.isEmpty() || driver.isEmpty() || server.intersects(driver))) {
             return "--server-cpus and --driver-cpus must be two separate, non-empty sets of CPUs (got " + o.serverCpus()
                     + " and " + o.driverCpus() + "): a shared CPU would make the driver and the server fight for it";
         }
-        int highest = Math.max(server.length(), driver.length()) - 1;
+        int highest = Math.max(serverHere ? server.length() : 0, driverHere ? driver.length() : 0) - 1;
         int online = onlineCpus();
         if (highest >= online) {
             return "this machine has CPUs 0-" + (online - 1) + "; there is no CPU " + highest;
         }
-        if (!Executables.onPath("taskset")) {
+        if ((serverHere || (driverHere && o.driverCpus() != null)) && !Executables.onPath("taskset")) {
             return "taskset is needed to pin servers and driver (apt-get install util-linux)";
         }
-        if (o.anyBudget() != null) {
+        if (serverHere && o.anyBudget() != null) {
             String cgroupProblem = CpuLimitedServerHost.problem(o.anyBudget());
             if (cgroupProblem != null) {
                 return cgroupProblem;
             }
+        }
+        if (!serverHere && !Executables.onPath("ssh")) {
+            return "ssh is needed to reach " + o.placement().serverHost() + " (apt-get install openssh-client)";
         }
         try {
             Files.createDirectories(o.out());

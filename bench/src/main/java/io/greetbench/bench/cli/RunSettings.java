@@ -1,9 +1,13 @@
 package io.greetbench.bench.cli;
 
+import io.greetbench.bench.remote.Ssh;
+import io.greetbench.bench.remote.SshHosts;
+import io.greetbench.bench.run.Placement;
 import io.greetbench.bench.run.RunOptions;
 import io.greetbench.bench.run.ScenarioPlan;
 import io.greetbench.bench.run.SelfCommand;
 import io.greetbench.bench.server.CpuLimit;
+import io.greetbench.bench.server.CpuLimitedServerHost;
 import io.greetbench.core.Runtimes;
 import io.greetbench.core.ServerRuntime;
 import java.nio.file.Path;
@@ -40,6 +44,30 @@ final class RunSettings {
     @Option(names = "--server-java", description = "java executable for the servers (default: the one running this).")
     Path serverJava;
 
+    @Option(names = "--server-host", paramLabel = "HOST",
+            description = "Run every server on HOST, over ssh (default: this machine). greetbench copies itself there and "
+                    + "finds a JDK there; --server-cpus are then that host's CPUs (default: all of them).")
+    String serverHost;
+
+    @Option(names = "--driver-hosts", split = ",", paramLabel = "HOST",
+            description = "Load from one driver on each of these hosts, over ssh, all opening their windows at one "
+                    + "wall-clock time, their figures merged (needs --server-host; default: this process). "
+                    + "--driver-cpus are then each host's CPUs (default: all of them).")
+    List<String> driverHosts;
+
+    @Option(names = "--server-address", paramLabel = "ADDRESS",
+            description = "The address the load goes to (default: the server host's HostName, as ssh resolves it).")
+    String serverAddress;
+
+    @Option(names = "--ssh-config", paramLabel = "FILE",
+            description = "ssh's configuration file, as ssh -F (default: $" + Ssh.CONFIG_VARIABLE + ", else ssh's own).")
+    Path sshConfig;
+
+    @Option(names = "--remote-java", paramLabel = "PATH",
+            description = "java, or a JDK folder, on the other hosts (default: found on each as ./greetbench finds it: "
+                    + "JAVA_HOME, else the newest JDK 21+ under /usr/lib/jvm, else java on PATH).")
+    String remoteJava;
+
     static List<String> allRuntimes() {
         List<String> names = new ArrayList<>(Runtimes.all().stream().map(ServerRuntime::name).toList());
         names.addAll(Arrays.asList(REFERENCES.split(",")));
@@ -53,7 +81,7 @@ final class RunSettings {
         if (!fromLauncher.isBlank()) {
             flags.addAll(Arrays.asList(fromLauncher.trim().split("\\s+")));
         }
-        flags.addAll(List.of("-Xms64m", "-Xmx1g"));
+        flags.addAll(io.greetbench.bench.server.ServerSite.HEAP);
         return flags;
     }
 
@@ -81,14 +109,42 @@ final class RunSettings {
 
     RunOptions options(List<String> defaultRuntimes, List<ScenarioPlan> plans, Duration warmup, Duration warmupMax,
             Duration duration, int trials, Path defaultOut, String command) {
-        String[] cpus = defaultCpus();
+        Placement placement = placement();
         Path java = serverJava != null ? serverJava : SelfCommand.thisJava();
-        String server = serverCpus != null ? serverCpus : cpus[0];
-        String driver = driverCpus != null ? driverCpus : cpus[1];
+        String server;
+        String driver;
+        CpuLimit budget;
+        if (placement.remoteServer()) {
+            // Other hosts' CPUs: all of them unless given; this process, if it drives, as it runs.
+            server = serverCpus;
+            driver = driverCpus;
+            budget = new CpuLimit(1); // a stand-in: worked out from the hosts' CPUs once they are reached (SshHosts)
+        } else {
+            String[] cpus = defaultCpus();
+            server = serverCpus != null ? serverCpus : cpus[0];
+            driver = driverCpus != null ? driverCpus : cpus[1];
+            budget = defaultBudget(server, driver);
+        }
         return new RunOptions(runtimes != null ? runtimes : defaultRuntimes, plans, warmup, warmupMax, duration, trials,
                 server, driver, (out != null ? out : defaultOut).toAbsolutePath(), java, serverJvmFlags(),
-                serverCpuLimit == null ? null : CpuLimit.parse(serverCpuLimit), defaultBudget(server, driver),
-                System.getenv().getOrDefault(RunExecution.COMMAND, command));
+                serverCpuLimit == null ? null : CpuLimit.parse(serverCpuLimit), budget,
+                System.getenv().getOrDefault(RunExecution.COMMAND, command), placement);
+    }
+
+    /** Where servers and load are, as given; an IllegalArgumentException says what is wrong. */
+    Placement placement() {
+        Placement placement = new Placement(serverHost, driverHosts, serverAddress, sshConfig, remoteJava);
+        String problem = placement.problem(Ssh::problem);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        return placement;
+    }
+
+    /** Why {@code limit} cannot be set where the servers run, or null; an IOException when the server host cannot be reached. */
+    String cpuLimitProblem(CpuLimit limit) throws java.io.IOException {
+        Placement placement = placement();
+        return placement.remoteServer() ? SshHosts.cpuLimitProblem(placement, limit) : CpuLimitedServerHost.problem(limit);
     }
 
     /**
@@ -99,7 +155,7 @@ final class RunSettings {
         try {
             int driver = io.greetbench.bench.load.CpuBusy.parseList(driverCpus).cardinality();
             int server = io.greetbench.bench.load.CpuBusy.parseList(serverCpus).cardinality();
-            return new CpuLimit(Math.max(0.1, Math.min(server, driver / 2.0)));
+            return CpuLimit.halfTheDriver(server, driver);
         } catch (RuntimeException e) {
             return new CpuLimit(0.5); // the CPU lists are wrong: RunExecution says so before anything starts
         }

@@ -47,8 +47,6 @@ public final class LoadDriver {
      */
     private static final int MAX_PENDING_CONNECTS = 512;
     private static final int CONNECTIONS_PER_SOURCE_ADDRESS = 20_000;
-    /** An adaptive warm-up ends once the cost per answer falls by less than this (10%) in two seconds. */
-    private static final double WARMUP_TOLERANCE = 0.10;
 
     private LoadDriver() {
     }
@@ -75,6 +73,15 @@ public final class LoadDriver {
 
     /** {@link #run}, telling {@code observer} (if any) when the measured window starts and ends. */
     public static LoadResult runObserved(LoadSpec spec, WindowObserver observer) throws IOException, InterruptedException {
+        return runControlled(spec, observer, null);
+    }
+
+    /**
+     * {@link #runObserved}, with the start and the end of the warm-up given by {@code control} (if
+     * any) instead of decided here; {@code spec}'s warm-up is then not used.
+     */
+    public static LoadResult runControlled(LoadSpec spec, WindowObserver observer, WarmupControl control)
+            throws IOException, InterruptedException {
         // The driver's buffers are its own and well tested: no leak-tracking work per request.
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
         int loops = spec.eventLoops() > 0 ? spec.eventLoops() : Runtime.getRuntime().availableProcessors();
@@ -132,6 +139,9 @@ public final class LoadDriver {
                 }, 100, 100, TimeUnit.MILLISECONDS));
             }
 
+            if (control != null) {
+                control.awaitStart();
+            }
             // Set up, at most MAX_PENDING_CONNECTS at a time until answered, so the server's accept queue keeps up.
             long setupStart = System.nanoTime();
             long connectDeadline = setupStart + TimeUnit.SECONDS.toNanos(10 + spec.connections() / 500);
@@ -152,8 +162,18 @@ public final class LoadDriver {
                 c.loop().execute(c::startLoad);
             }
 
+            // Loaded before the window, not as it opens: the first call loads JMX (tens of ms), which
+            // would make a driver told to open its window at a given time open it late.
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long warmupStart = System.nanoTime();
-            Boolean warmupSettled = warmUp(spec, run, eventLoops, observer);
+            Boolean warmupSettled;
+            if (control == null) {
+                warmupSettled = Warmup.run(spec, () -> answered(run, eventLoops),
+                        observer == null ? () -> Double.NaN : observer::serverCpuSeconds);
+            } else {
+                control.connected(setupSeconds, setupErrors);
+                warmupSettled = control.awaitWindow(() -> answered(run, eventLoops));
+            }
             double warmupSeconds = (System.nanoTime() - warmupStart) / 1e9;
             if (spec.hlog() != null) {
                 hlog = new HistogramLogWriter(new PrintStream(Files.newOutputStream(spec.hlog()), false, "UTF-8"));
@@ -165,7 +185,6 @@ public final class LoadDriver {
                 hlog.setBaseTime(now);
                 hlog.outputLegend();
             }
-            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long[] cpuBefore = cpuTimes(threads, loopThreads);
             CpuBusy cpuBusy = CpuBusy.startForThisProcess();
 
@@ -190,6 +209,9 @@ public final class LoadDriver {
             long windowStart = System.nanoTime();
             long windowEnd = windowStart + spec.duration().toNanos();
             run.recording(true);
+            if (control != null) {
+                control.windowOpened();
+            }
             Histogram total = new Histogram(3);
             while (true) {
                 long left = windowEnd - System.nanoTime();
@@ -252,38 +274,18 @@ public final class LoadDriver {
         }
     }
 
-    /**
-     * The unrecorded warm-up: the fixed time, or (adaptive) slices of a second from the minimum on
-     * until the cost per answer settles or the maximum is reached.
-     *
-     * @return whether it settled; null for a fixed warm-up, which is not judged
-     */
-    private static Boolean warmUp(LoadSpec spec, LoadRun run, List<EventLoop> loops, WindowObserver observer)
-            throws InterruptedException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
-        if (!spec.adaptiveWarmup()) {
-            if (!spec.warmup().isZero()) {
-                Thread.sleep(spec.warmup().toMillis());
-            }
-            return null;
-        }
-        WarmupSettler settler = new WarmupSettler(spec.warmup().toNanos(), spec.warmupMax().toNanos(), WARMUP_TOLERANCE);
-        long start = System.nanoTime();
-        for (long second = 1; ; second++) {
-            long elapsed = System.nanoTime() - start;
-            long answered = 0;
+    /** Correct answers so far over every loop, warm-up included. */
+    private static long answered(LoadRun run, List<EventLoop> loops) throws IOException, InterruptedException {
+        long answered = 0;
+        try {
             for (EventLoop loop : loops) {
                 LoadStats stats = run.statsOf(loop);
                 answered += loop.submit(stats::snapshot).get(30, TimeUnit.SECONDS).answered();
             }
-            double cpu = observer == null ? Double.NaN : observer.serverCpuSeconds();
-            if (settler.observe(elapsed, answered, cpu)) {
-                return settler.settled();
-            }
-            long next = start + second * 1_000_000_000L;
-            for (long left = next - System.nanoTime(); left > 0; left = next - System.nanoTime()) {
-                Thread.sleep(TimeUnit.NANOSECONDS.toMillis(left) + 1); // whole slices: never wake a hair early
-            }
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IOException("an event loop of the driver did not answer", e);
         }
+        return answered;
     }
 
     /** Moves what every loop recorded since the last call into {@code total} (and the log, as one interval). */

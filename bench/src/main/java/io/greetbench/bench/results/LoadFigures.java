@@ -67,7 +67,7 @@ public record LoadFigures(String target, String mode, int connections, int pipel
         }
     }
 
-    static String encode(Histogram h) {
+    public static String encode(Histogram h) {
         ByteBuffer buffer = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
         int length = h.encodeIntoCompressedByteBuffer(buffer);
         return Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length));

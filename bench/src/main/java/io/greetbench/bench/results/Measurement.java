@@ -2,6 +2,7 @@ package io.greetbench.bench.results;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 
 /**
  * One line of {@code results.jsonl}: one runtime measured once in one cell, or a runtime skipped.
@@ -26,15 +27,32 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param serverPid        the server process's PID
  * @param serverReadyMillis how long the server took from start to a correct answer
  * @param machineProbe     the machine's speed before and after
- * @param load             what the driver saw
+ * @param load             what the driver saw; loaded from several hosts, their windows merged (histograms
+ *                         added, counts and rates summed, saturated if any driver was)
  * @param server           what the server used
+ * @param serverHost       where the server ran: {@code local} (this machine) or the host named with
+ *                         {@code --server-host}; absent in older results
+ * @param driverHosts      where the load came from: {@code [local]} or the hosts of {@code --driver-hosts};
+ *                         absent in older results
+ * @param drivers          loaded from other hosts: each driver host's own figures and clock reading;
+ *                         absent otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Measurement(String runtime, boolean reference, String scenario, Integer connections, Integer pipeline,
         Double rateFraction, Double offeredRate, Long waitMillis, Long timeoutMillis, Double cpuLimit, Integer trial, Integer position, String startedAt,
         Status status, String reason, Long serverPid, Long serverReadyMillis, ProbeReading machineProbe,
-        LoadFigures load, ServerUse server) {
+        LoadFigures load, ServerUse server, String serverHost, List<String> driverHosts, List<DriverFigures> drivers) {
+
+    /** A measurement that does not say where it ran, as every one did before hosts were recorded. */
+    public Measurement(String runtime, boolean reference, String scenario, Integer connections, Integer pipeline,
+            Double rateFraction, Double offeredRate, Long waitMillis, Long timeoutMillis, Double cpuLimit, Integer trial,
+            Integer position, String startedAt, Status status, String reason, Long serverPid, Long serverReadyMillis,
+            ProbeReading machineProbe, LoadFigures load, ServerUse server) {
+        this(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis, timeoutMillis,
+                cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe, load, server,
+                null, null, null);
+    }
 
     /** A runtime that could not run here. */
     public static Measurement skipped(String runtime, boolean reference, String reason) {
@@ -53,17 +71,46 @@ public record Measurement(String runtime, boolean reference, String scenario, In
 
     public Measurement withOutcome(Status status, String reason) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
-                timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe, load, server);
+                timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe, load,
+                server, serverHost, driverHosts, drivers);
     }
 
     public Measurement withServer(Long pid, Long readyMillis) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
-                timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, pid, readyMillis, machineProbe, load, server);
+                timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, pid, readyMillis, machineProbe, load, server,
+                serverHost, driverHosts, drivers);
     }
 
     public Measurement withFigures(ProbeReading probe, LoadFigures load, ServerUse server) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
-                timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, probe, load, server);
+                timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, probe, load, server,
+                serverHost, driverHosts, drivers);
+    }
+
+    /** Where it ran: the server host and the hosts the load came from. */
+    public Measurement withHosts(String serverHost, List<String> driverHosts) {
+        return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
+                timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
+                load, server, serverHost, driverHosts == null ? null : List.copyOf(driverHosts), drivers);
+    }
+
+    /** Each driver host's own figures, when the load came from several hosts. */
+    public Measurement withDrivers(List<DriverFigures> drivers) {
+        return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
+                timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
+                load, server, serverHost, driverHosts, drivers == null ? null : List.copyOf(drivers));
+    }
+
+    /**
+     * How far apart the driver hosts' clocks were (largest offset minus smallest, ms), so how far apart
+     * their windows may have opened; null unless the load came from several hosts.
+     */
+    public Double driverClockSkewMillis() {
+        if (drivers == null || drivers.isEmpty() || drivers.stream().anyMatch(d -> d.clockOffsetMillis() == null)) {
+            return null;
+        }
+        var offsets = drivers.stream().mapToDouble(DriverFigures::clockOffsetMillis).summaryStatistics();
+        return offsets.getMax() - offsets.getMin();
     }
 
     public Measurement withProbe(ProbeReading probe) {

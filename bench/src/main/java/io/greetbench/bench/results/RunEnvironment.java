@@ -11,7 +11,12 @@ import java.util.Map;
 
 /**
  * {@code environment.json}: the machine, the JVM and its flags, every runtime library's version, the
- * git commit and the exact command, so a report always says what produced its numbers.
+ * git commit and the exact command, so a report always says what produced its numbers. The machine
+ * fields describe this machine, where greetbench ran; a run with {@code --server-host} or
+ * {@code --driver-hosts} describes each of those in {@link #hosts}.
+ *
+ * @param network this machine's connection limits (absent in older results)
+ * @param hosts   the other hosts of the run, each as read on it (absent when everything ran here)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -19,13 +24,13 @@ public record RunEnvironment(String startedAt, String command, String cpuModel, 
         String memTotal, String kernel, String os, String serverJava, String serverJavaVersion,
         List<String> serverJvmFlags, String driverJava, String driverJavaVersion, String serverCpus, String driverCpus,
         Map<String, String> libraries, String nginx, String python3Aiohttp, String gitCommit, Boolean gitDirty,
-        RecordedOptions options) {
+        RecordedOptions options, NetworkLimits network, List<HostEnvironment> hosts) {
 
     public static final String NAME = "environment.json";
 
     /** What a results folder without {@code environment.json} says: nothing. */
     public static final RunEnvironment UNKNOWN = new RunEnvironment(null, null, null, null, null, null, null, null, null,
-            null, List.of(), null, null, null, null, Map.of(), null, null, null, null, RecordedOptions.NONE);
+            null, List.of(), null, null, null, null, Map.of(), null, null, null, null, RecordedOptions.NONE, null, null);
 
     public boolean known() {
         return startedAt != null;

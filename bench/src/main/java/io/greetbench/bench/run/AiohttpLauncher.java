@@ -2,6 +2,7 @@ package io.greetbench.bench.run;
 
 import io.greetbench.bench.scenario.Scenario;
 import io.greetbench.bench.server.ServerCommand;
+import io.greetbench.bench.server.ServerSite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,8 @@ final class AiohttpLauncher implements ServerLauncher {
     }
 
     @Override
-    public ServerCommand command(Duration wait, Path log) {
+    public ServerCommand command(Duration wait, ServerSite site, Path log) throws IOException {
+        LocalOnly.check(NAME, site);
         return new ServerCommand(List.of(PYTHON.toString(), script.toString(), "--port", "0", "--wait-ms",
                 String.valueOf(wait.toMillis())), 0, null);
     }

@@ -1,5 +1,7 @@
 package io.greetbench.bench.run;
 
+import io.greetbench.bench.results.HostEnvironment;
+import io.greetbench.bench.results.NetworkLimits;
 import io.greetbench.bench.results.RecordedOptions;
 import io.greetbench.bench.results.RunEnvironment;
 import io.greetbench.bench.server.Processes;
@@ -28,6 +30,13 @@ public final class Environment {
     }
 
     static RunEnvironment describe(RunOptions options, Path root) {
+        return describe(options, root, null);
+    }
+
+    /** This machine, and {@code hosts} (the other hosts of the run, read on each; null when there are none). */
+    static RunEnvironment describe(RunOptions options, Path root, List<HostEnvironment> hosts) {
+        HostEnvironment server = hosts == null ? null
+                : hosts.stream().filter(h -> h.role().equals("server")).findFirst().orElse(null);
         Map<String, String> libs = new LinkedHashMap<>();
         java.util.stream.Stream.concat(io.greetbench.core.Runtimes.all().stream().flatMap(r -> r.libraries().stream()),
                 DRIVER_LIBRARIES.stream()).distinct().forEach(lib -> {
@@ -47,15 +56,77 @@ public final class Environment {
                 run(List.of("nproc", "--all")), memory(firstMatch(Path.of("/proc/meminfo"), "MemTotal")),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 firstMatch(Path.of("/etc/os-release"), "PRETTY_NAME").replace("\"", ""),
-                options.serverJava().toString(), run(List.of(options.serverJava().toString(), "-version")),
-                options.serverJvmFlags(), System.getProperty("java.home"),
+                serverJava(options, server), serverJavaVersion(options, server), serverJvmFlags(options, server),
+                System.getProperty("java.home"),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-                options.serverCpus(), options.driverCpus(), libs, run(List.of("nginx", "-v")),
+                cpusOrAll(options.serverCpus()), cpusOrAll(options.driverCpus()), libs, run(List.of("nginx", "-v")),
                 run(List.of("/usr/bin/python3", "-c",
                         "import sys, aiohttp; print(sys.version.split()[0], 'aiohttp', aiohttp.__version__)")),
                 run(List.of("git", "-C", root.toString(), "rev-parse", "HEAD")),
                 !run(List.of("git", "-C", root.toString(), "status", "--porcelain", "--untracked-files=no")).isEmpty(),
-                recorded);
+                recorded, networkLimits(), hosts);
+    }
+
+    /** The servers' java: on the server host, when that is another one. */
+    private static String serverJava(RunOptions options, HostEnvironment server) {
+        return server != null ? server.java() : options.serverJava().toString();
+    }
+
+    private static String serverJavaVersion(RunOptions options, HostEnvironment server) {
+        return server != null ? server.javaVersion() : run(List.of(options.serverJava().toString(), "-version"));
+    }
+
+    private static List<String> serverJvmFlags(RunOptions options, HostEnvironment server) {
+        if (server == null) {
+            return options.serverJvmFlags();
+        }
+        List<String> flags = new java.util.ArrayList<>(server.jvmFlags());
+        flags.addAll(io.greetbench.bench.server.ServerSite.HEAP);
+        return flags;
+    }
+
+    /** A CPU list as recorded: null (another host's CPUs, unpinned) is "all". */
+    private static String cpusOrAll(String cpus) {
+        return cpus == null ? "all" : cpus;
+    }
+
+    /** This machine's connection limits; {@code ulimit -n} is this process's, which its servers inherit. */
+    static NetworkLimits networkLimits() {
+        return new NetworkLimits(integer(Path.of("/proc/sys/net/core/somaxconn")),
+                integer(Path.of("/proc/sys/net/ipv4/tcp_max_syn_backlog")),
+                text(Path.of("/proc/sys/net/ipv4/ip_local_port_range")), openFilesLimit());
+    }
+
+    private static Integer integer(Path file) {
+        try {
+            return Integer.valueOf(text(file));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String text(Path file) {
+        try {
+            // readAllLines, not readString: /proc/sys files say they are empty, and readString then reads one byte
+            return String.join(" ", Files.readAllLines(file)).trim().replaceAll("\\s+", " ");
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The soft limit of open files, from /proc/self/limits ("Max open files  1024  4096  files"). */
+    private static Long openFilesLimit() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
+                if (line.startsWith("Max open files")) {
+                    String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
+                    return soft.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(soft);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return null;
     }
 
     private static String memory(String memTotal) {

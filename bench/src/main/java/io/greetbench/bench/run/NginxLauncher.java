@@ -3,6 +3,7 @@ package io.greetbench.bench.run;
 import io.greetbench.bench.scenario.Scenario;
 import io.greetbench.bench.server.Executables;
 import io.greetbench.bench.server.ServerCommand;
+import io.greetbench.bench.server.ServerSite;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -39,7 +40,8 @@ final class NginxLauncher implements ServerLauncher {
     }
 
     @Override
-    public ServerCommand command(Duration wait, Path log) throws IOException {
+    public ServerCommand command(Duration wait, ServerSite site, Path log) throws IOException {
+        LocalOnly.check(NAME, site);
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();

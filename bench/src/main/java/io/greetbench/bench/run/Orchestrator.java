@@ -4,10 +4,7 @@ import io.greetbench.bench.results.Measurement;
 import io.greetbench.bench.results.ResultsFile;
 import io.greetbench.bench.scenario.Pace;
 import io.greetbench.bench.scenario.Scenario;
-import io.greetbench.bench.server.CpuCgroups;
 import io.greetbench.bench.server.CpuLimit;
-import io.greetbench.bench.server.CpuLimitedServerHost;
-import io.greetbench.bench.server.LocalServerHost;
 import io.greetbench.bench.server.ServerHost;
 import io.greetbench.bench.server.ServerInstance;
 import java.io.IOException;
@@ -20,18 +17,18 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Runs a comparison: for every cell, a fresh server on the server host, the load from this process
- * (pinned to the driver CPUs), resource sampling during the measured window, and a stop. Each
- * measurement is appended to {@code results.jsonl} as soon as it exists. A server that fails is
- * recorded with its reason and the run goes on.
+ * Runs a comparison: for every cell, a fresh server on the server host, the load from the load
+ * source (this process, pinned to the driver CPUs, or driver hosts), resource sampling during the
+ * measured window, and a stop. Each measurement is appended to {@code results.jsonl} as soon as it
+ * exists. A server that fails is recorded with its reason and the run goes on.
  */
 public final class Orchestrator {
     private static final Duration READY_BOUND = Duration.ofSeconds(30);
 
     private final RunOptions options;
     private final List<ServerLauncher> servers;
+    private final RunHosts hosts;
     private final ServerHost host;
-    private final ServerHost limitedHost; // the same servers, each in a cgroup with the run's CPU limit; or null
     private final ResultsFile results;
     private final PrintStream log;
     private final PeakBook peaks = new PeakBook();
@@ -39,15 +36,19 @@ public final class Orchestrator {
     private Duration readyBound = READY_BOUND;
     private int failures;
 
+    /** Everything on this machine. */
     public Orchestrator(RunOptions options, Path root, PrintStream log) {
+        this(options, RunHosts.local(options), root, log);
+    }
+
+    /** Servers and load where {@code hosts} say. */
+    public Orchestrator(RunOptions options, RunHosts hosts, Path root, PrintStream log) {
         this.options = options;
         this.log = log;
-        this.host = new LocalServerHost(options.serverCpus());
-        CpuLimit budget = options.anyBudget();
-        this.limitedHost = budget == null ? null : new CpuLimitedServerHost(host, budget,
-                CpuCgroups.find().orElseThrow(() -> new IllegalStateException(CpuLimitedServerHost.problem(budget))));
+        this.hosts = hosts;
+        this.host = hosts.server();
         this.results = new ResultsFile(options.out());
-        this.servers = Launchers.forRuntimes(options, root, log);
+        this.servers = Launchers.forRuntimes(options, host.site(), host.shell(), root, log);
     }
 
     /** For tests: called with the server of each cell when its measured window opens. */
@@ -60,21 +61,18 @@ public final class Orchestrator {
         this.readyBound = bound;
     }
 
-    /** Stops every server still running; safe to call from a shutdown hook. */
+    /** Stops every server and driver still running, on every host; safe to call from a shutdown hook. */
     public void stopChildren() {
-        if (limitedHost != null) {
-            limitedHost.close(); // its servers, then their cgroups
-        }
-        host.close();
+        hosts.close();
     }
 
     /** Runs every cell; returns how many measurements failed. */
     public int run(Path root) throws IOException, InterruptedException {
         Files.createDirectories(options.out().resolve("logs"));
-        Environment.describe(options, root).write(options.out());
+        Environment.describe(options, root, hosts.described()).write(options.out());
         List<ServerLauncher> usable = new ArrayList<>();
         for (ServerLauncher s : servers) {
-            var reason = s.unavailableReason();
+            var reason = s.reference() && !host.site().local() ? java.util.Optional.of(LocalOnly.REASON) : s.unavailableReason();
             if (reason.isPresent()) {
                 log.println("greetbench: skipping " + s.name() + ": " + reason.get());
                 results.append(Measurement.skipped(s.name(), s.reference(), reason.get()));
@@ -89,7 +87,7 @@ public final class Orchestrator {
         double perCell = 2.5 + options.warmup().toMillis() / 1000.0 + (options.adaptiveWarmup() ? 6 : 0)
                 + options.duration().toMillis() / 1000.0;
         Progress progress = new Progress(log, plan.size(), perCell);
-        CellMeasurement measurement = new CellMeasurement(options, readyBound, onWindowOpen, log);
+        CellMeasurement measurement = new CellMeasurement(options, hosts.load(), readyBound, onWindowOpen, log);
         for (Cell cell : plan) {
             if (host.closed()) {
                 break; // interrupted: the shutdown hook reports what is here
@@ -133,11 +131,12 @@ public final class Orchestrator {
             offered = peak == null ? 0 : peak * cell.rate();
         }
         if (scenario.pace() == Pace.SHARE_OF_PEAK && offered <= 0) {
-            outcome = measurement.failed(host, CellMeasurement.draft(cell, 0, null), "no " + scenario.peakScenario() + " peak to take " + Math.round(cell.rate() * 100)
+            outcome = measurement.failed(host, CellMeasurement.draft(cell, 0, null).withHosts(host.site().host(),
+                    hosts.load().hosts()), "no " + scenario.peakScenario() + " peak to take " + Math.round(cell.rate() * 100)
                     + "% of: run the " + scenario.peakScenario() + " scenario too");
         } else {
             CpuLimit budget = options.budgetFor(scenario);
-            outcome = measurement.measure(cell, offered, budget == null ? host : limitedHost, budget);
+            outcome = measurement.measure(cell, offered, hosts.serverFor(budget), budget);
         }
         if (outcome.interrupted()) {
             return outcome.summary();

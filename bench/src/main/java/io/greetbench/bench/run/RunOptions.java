@@ -16,20 +16,31 @@ import java.util.List;
  *                       request settles; not longer than {@code warmup}: a fixed warm-up
  * @param duration       measured window per measurement
  * @param trials         repetitions of every cell, each on a fresh server process
- * @param serverCpus     taskset list for servers, e.g. "0"
- * @param driverCpus     taskset list for the driver (this process), e.g. "1"
+ * @param serverCpus     taskset list for servers, e.g. "0"; null on another host: all of its CPUs
+ * @param driverCpus     taskset list for the driver (this process, or each driver host), e.g. "1"; null on
+ *                       other hosts: all of each one's CPUs
  * @param out            folder for results.jsonl, environment.json and the report
  * @param serverJava     java executable for the servers
  * @param serverJvmFlags JVM flags, the same for every server
  * @param serverCpuLimit the CPU limit the user gave (every scenario that allows one runs under it), or null
  * @param defaultBudget  the CPU limit of a scenario that always runs under one, when the user gave none
  * @param command        the command line as typed, for the environment record
+ * @param placement      where servers and load are: this machine, or other hosts
  */
 public record RunOptions(List<String> runtimes, List<ScenarioPlan> plans, Duration warmup, Duration warmupMax,
         Duration duration, int trials, String serverCpus, String driverCpus, Path out, Path serverJava,
-        List<String> serverJvmFlags, CpuLimit serverCpuLimit, CpuLimit defaultBudget, String command) {
+        List<String> serverJvmFlags, CpuLimit serverCpuLimit, CpuLimit defaultBudget, String command, Placement placement) {
+
+    /** Everything on this machine. */
+    public RunOptions(List<String> runtimes, List<ScenarioPlan> plans, Duration warmup, Duration warmupMax,
+            Duration duration, int trials, String serverCpus, String driverCpus, Path out, Path serverJava,
+            List<String> serverJvmFlags, CpuLimit serverCpuLimit, CpuLimit defaultBudget, String command) {
+        this(runtimes, plans, warmup, warmupMax, duration, trials, serverCpus, driverCpus, out, serverJava, serverJvmFlags,
+                serverCpuLimit, defaultBudget, command, Placement.LOCAL);
+    }
 
     public RunOptions {
+        placement = placement == null ? Placement.LOCAL : placement;
         runtimes = List.copyOf(runtimes);
         plans = List.copyOf(plans);
         serverJvmFlags = List.copyOf(serverJvmFlags);
@@ -56,6 +67,12 @@ public record RunOptions(List<String> runtimes, List<ScenarioPlan> plans, Durati
     /** The CPU limit some scenario of this run needs, or null when none does. */
     public CpuLimit anyBudget() {
         return plans.stream().map(p -> budgetFor(p.scenario())).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** These options with another default CPU limit (worked out once the other hosts' CPUs are known). */
+    public RunOptions withDefaultBudget(CpuLimit budget) {
+        return new RunOptions(runtimes, plans, warmup, warmupMax, duration, trials, serverCpus, driverCpus, out, serverJava,
+                serverJvmFlags, serverCpuLimit, budget, command, placement);
     }
 
     /** Whether the warm-up goes on past its least until the server's cost per request settles. */

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** The command line that runs greetbench itself again: {@code java FLAGS -cp CLASSPATH GreetbenchCommand ARGS}. */
 public final class SelfCommand {
-    private static final String MAIN = "io.greetbench.bench.cli.GreetbenchCommand";
+    private static final String MAIN = io.greetbench.bench.server.ServerSite.MAIN;
 
     private SelfCommand() {
     }

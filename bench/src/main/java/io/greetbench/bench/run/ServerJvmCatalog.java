@@ -1,18 +1,20 @@
 package io.greetbench.bench.run;
 
+import io.greetbench.bench.server.HostShell;
+import io.greetbench.bench.server.ServerSite;
 import io.greetbench.core.Runtimes;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Which runtimes the servers' JVM can run. The servers may run on another {@code java} than the
- * orchestrator ({@code --server-java}): virtual threads need JDK 21+ there, not here. So the server
- * JVM is asked once ({@code greetbench list --tsv}); if it cannot say, this JVM's answer stands.
+ * orchestrator ({@code --server-java}, or another host's): virtual threads need JDK 21+ there, not
+ * here. So the server JVM is asked once ({@code greetbench list --tsv}, on the server host); if it
+ * cannot say, this JVM's answer stands.
  */
 final class ServerJvmCatalog {
     private static final int BOUND_SECONDS = 10;
@@ -25,34 +27,26 @@ final class ServerJvmCatalog {
         this.failure = failure;
     }
 
-    static ServerJvmCatalog ask(RunOptions options) {
-        List<String> command = SelfCommand.of(options.serverJava(), options.serverJvmFlags(), List.of("list", "--tsv"));
+    /** Asks the JVM of {@code site} (through its host's {@code shell}) which runtimes it can run. */
+    static ServerJvmCatalog ask(ServerSite site, HostShell shell) {
+        HostShell.Result result;
         try {
-            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            p.getOutputStream().close();
-            // A few hundred bytes: they fit the pipe, so waiting first cannot block the child.
-            if (!p.waitFor(BOUND_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return new ServerJvmCatalog(Map.of(), "it did not answer within " + BOUND_SECONDS + " s");
-            }
-            byte[] out = p.getInputStream().readAllBytes();
-            if (p.exitValue() != 0) {
-                return new ServerJvmCatalog(Map.of(), "it exited with " + p.exitValue());
-            }
-            Map<String, String> reasons = new HashMap<>();
-            for (String line : new String(out, StandardCharsets.UTF_8).split("\n")) {
-                int tab = line.indexOf('\t');
-                if (tab > 0) {
-                    reasons.put(line.substring(0, tab), line.substring(tab + 1).trim());
-                }
-            }
-            return new ServerJvmCatalog(reasons, null);
+            result = shell.run(site.greetbench(site.jvmFlags(), List.of("list", "--tsv")), Duration.ofSeconds(BOUND_SECONDS));
         } catch (IOException e) {
-            return new ServerJvmCatalog(Map.of(), e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new ServerJvmCatalog(Map.of(), "interrupted");
+            return new ServerJvmCatalog(Map.of(), e.getMessage().contains("did not finish")
+                    ? "it did not answer within " + BOUND_SECONDS + " s" : e.getMessage());
         }
+        if (!result.ok()) {
+            return new ServerJvmCatalog(Map.of(), "it exited with " + result.exit());
+        }
+        Map<String, String> reasons = new HashMap<>();
+        for (String line : result.out().split("\n")) {
+            int tab = line.indexOf('\t');
+            if (tab > 0) {
+                reasons.put(line.substring(0, tab), line.substring(tab + 1).trim());
+            }
+        }
+        return new ServerJvmCatalog(reasons, null);
     }
 
     /** Why the server JVM cannot run {@code runtime}, if it cannot. */

@@ -2,6 +2,7 @@ package io.greetbench.bench.run;
 
 import io.greetbench.bench.scenario.Scenario;
 import io.greetbench.bench.server.ServerCommand;
+import io.greetbench.bench.server.ServerSite;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,9 @@ interface ServerLauncher {
     /** Whether it can serve this scenario (nginx has no per-request wait, for one). */
     boolean supports(Scenario scenario);
 
-    /** The command that starts it answering after {@code wait}; {@code log} is where its output will go. */
-    ServerCommand command(Duration wait, Path log) throws IOException;
+    /**
+     * The command that starts it on {@code site}, answering after {@code wait}; {@code log} is where
+     * its output will go (on this machine, wherever the server runs).
+     */
+    ServerCommand command(Duration wait, ServerSite site, Path log) throws IOException;
 }

@@ -1,45 +1,50 @@
 package io.greetbench.bench.server;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Where this machine's CPU controller lives and how to give a group a CPU quota: cgroup v1's
- * {@code cpu} hierarchy ({@code cpu.cfs_quota_us}, {@code cpu.cfs_period_us}) or a cgroup v2 mount
- * with the {@code cpu} controller ({@code cpu.max}), whichever the machine has (v1 first: on a hybrid
- * machine, such as this project's, the JVM reads the v1 hierarchy too).
+ * Where a host's CPU controller lives and how to give a group a CPU quota: cgroup v1's {@code cpu}
+ * hierarchy ({@code cpu.cfs_quota_us}, {@code cpu.cfs_period_us}) or a cgroup v2 mount with the
+ * {@code cpu} controller ({@code cpu.max}), whichever the host has (v1 first: on a hybrid machine,
+ * such as this project's, the JVM reads the v1 hierarchy too). The host is this machine, or another
+ * one whose files are reached through its shell ({@link HostFiles}).
  */
 public final class CpuCgroups {
     private static final String PREFIX = "greetbench-";
 
+    private final HostFiles files;
     private final Path root;
     private final boolean v2;
 
-    private CpuCgroups(Path root, boolean v2) {
+    private CpuCgroups(HostFiles files, Path root, boolean v2) {
+        this.files = files;
         this.root = root;
         this.v2 = v2;
     }
 
-    /** The machine's CPU controller, or empty when it has none that greetbench can use. */
+    /** This machine's CPU controller, or empty when it has none that greetbench can use. */
     public static Optional<CpuCgroups> find() {
+        return find(HostFiles.LOCAL);
+    }
+
+    /** The CPU controller of the host {@code files} belong to, or empty. */
+    public static Optional<CpuCgroups> find(HostFiles files) {
         for (Path v1 : List.of(Path.of("/sys/fs/cgroup/cpu"), Path.of("/sys/fs/cgroup/cpu,cpuacct"))) {
-            if (Files.isRegularFile(v1.resolve("cpu.cfs_quota_us"))) {
-                return Optional.of(new CpuCgroups(v1, false));
+            if (files.isFile(v1.resolve("cpu.cfs_quota_us"))) {
+                return Optional.of(new CpuCgroups(files, v1, false));
             }
         }
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/mounts"))) {
+            for (String line : files.read(Path.of("/proc/mounts")).split("\n")) {
                 String[] f = line.split(" ");
                 if (f.length > 2 && f[2].equals("cgroup2")) {
                     Path mount = Path.of(f[1]);
-                    String controllers = Files.readString(mount.resolve("cgroup.controllers"));
+                    String controllers = files.read(mount.resolve("cgroup.controllers"));
                     if (List.of(controllers.trim().split("\\s+")).contains("cpu")) {
-                        return Optional.of(new CpuCgroups(mount, true));
+                        return Optional.of(new CpuCgroups(files, mount, true));
                     }
                 }
             }
@@ -49,9 +54,14 @@ public final class CpuCgroups {
         return Optional.empty();
     }
 
-    /** For tests: a controller at {@code root}, laid out as v1. */
+    /** For tests: a controller of this machine at {@code root}, laid out as v1. */
     static CpuCgroups at(Path root) {
-        return new CpuCgroups(root, false);
+        return at(root, HostFiles.LOCAL);
+    }
+
+    /** For tests: a controller at {@code root} of the host {@code files} belong to, laid out as v1. */
+    static CpuCgroups at(Path root, HostFiles files) {
+        return new CpuCgroups(files, root, false);
     }
 
     public Path root() {
@@ -63,8 +73,8 @@ public final class CpuCgroups {
     }
 
     /**
-     * Creates the group {@code greetbench-PID-N} with {@code limit}; its path. An IOException says,
-     * for a person, why it could not be and what to do.
+     * Creates the group {@code greetbench-PID-N} with {@code limit} (PID: this process's); its path. An
+     * IOException says, for a person, why it could not be and what to do.
      */
     Path create(CpuLimit limit, long n) throws IOException {
         Path group = root.resolve(PREFIX + ProcessHandle.current().pid() + "-" + n);
@@ -72,26 +82,26 @@ public final class CpuCgroups {
             if (v2) {
                 enableCpuController();
             }
-            Files.createDirectory(group);
+            files.createDirectory(group);
             if (v2) {
-                write(group.resolve("cpu.max"), limit.quotaMicros() + " " + CpuLimit.PERIOD_MICROS);
+                files.write(group.resolve("cpu.max"), limit.quotaMicros() + " " + CpuLimit.PERIOD_MICROS);
             } else {
-                write(group.resolve("cpu.cfs_period_us"), String.valueOf(CpuLimit.PERIOD_MICROS));
-                write(group.resolve("cpu.cfs_quota_us"), String.valueOf(limit.quotaMicros()));
+                files.write(group.resolve("cpu.cfs_period_us"), String.valueOf(CpuLimit.PERIOD_MICROS));
+                files.write(group.resolve("cpu.cfs_quota_us"), String.valueOf(limit.quotaMicros()));
             }
             return group;
         } catch (IOException | SecurityException | UnsupportedOperationException e) {
             remove(group);
-            throw new IOException("cannot set a CPU limit: " + root + " (" + version() + ") cannot be written ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); --server-cpu-limit needs root or a "
-                    + "delegated cgroup: run as root, or leave the limit out");
+            throw new IOException("cannot set a CPU limit" + files.where() + ": " + root + " (" + version()
+                    + ") cannot be written (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "); "
+                    + "--server-cpu-limit needs root or a delegated cgroup: run as root, or leave the limit out");
         }
     }
 
     private void enableCpuController() throws IOException {
         Path control = root.resolve("cgroup.subtree_control");
-        if (!Files.readString(control).contains("cpu")) {
-            write(control, "+cpu");
+        if (!files.read(control).contains("cpu")) {
+            files.write(control, "+cpu");
         }
     }
 
@@ -101,42 +111,29 @@ public final class CpuCgroups {
     }
 
     /** Removes {@code group} once its processes are gone (they must have been stopped); true when it is gone. */
-    static boolean remove(Path group) {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            try {
-                Files.deleteIfExists(group); // rmdir: a cgroup's control files go with it
-                return true;
-            } catch (IOException e) {
-                try {
-                    Thread.sleep(20); // the kernel moves exiting tasks out a moment after they are reaped
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-        }
-        return !Files.exists(group);
+    boolean remove(Path group) {
+        return files.removeDirectory(group);
     }
 
-    /** Removes the groups earlier greetbench processes left when they were killed outright (SIGKILL). */
+    /**
+     * Removes the groups earlier greetbench processes left when they were killed outright (SIGKILL):
+     * empty ones whose owner is gone. On another host the owner (an orchestrator elsewhere) cannot
+     * be asked, and an empty group may be one another run has just made for its next server: none is
+     * removed there (one left by a run killed outright stays, empty, until a run on that host tidies it).
+     */
     void removeOrphans() {
-        try (DirectoryStream<Path> groups = Files.newDirectoryStream(root, PREFIX + "*")) {
-            for (Path g : groups) {
+        try {
+            for (Path g : files.list(root, PREFIX)) {
                 String[] parts = g.getFileName().toString().substring(PREFIX.length()).split("-");
-                long owner = Long.parseLong(parts[0]);
-                if (ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false)) {
+                if (files.ownerMayRun(Long.parseLong(parts[0]))) {
                     continue;
                 }
-                if (Files.readString(procsFile(g), StandardCharsets.US_ASCII).isBlank()) {
+                if (files.read(procsFile(g)).isBlank()) {
                     remove(g);
                 }
             }
         } catch (IOException | RuntimeException e) {
             // nothing to tidy, or not ours to tidy
         }
-    }
-
-    private static void write(Path file, String value) throws IOException {
-        Files.writeString(file, value, StandardCharsets.US_ASCII);
     }
 }

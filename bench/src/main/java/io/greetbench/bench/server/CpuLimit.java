@@ -30,6 +30,14 @@ public record CpuLimit(double cpus) {
         }
     }
 
+    /**
+     * The capacity scenario's limit when none is given: half the driver's CPUs (so the driver has
+     * twice the server's CPU), at most the server's CPUs.
+     */
+    public static CpuLimit halfTheDriver(int serverCpus, int driverCpus) {
+        return new CpuLimit(Math.max(0.1, Math.min(serverCpus, driverCpus / 2.0)));
+    }
+
     /** The quota per {@link #PERIOD_MICROS}, µs. */
     public long quotaMicros() {
         return Math.round(cpus * PERIOD_MICROS);

@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Servers of another host, each in a cgroup of its own with a CPU quota, as a container CPU limit
  * works: the process joins the group before it executes the server, so the JVM sees the limit from
  * its first instruction (its CPU count, its GC and JIT threads follow it). The group is removed when
- * the server stops, when the start fails, and when the run is stopped.
+ * the server stops, when the start fails, and when the run is stopped. The inner host may be another
+ * machine: the groups are then made there, through its shell ({@code CpuCgroups.find(HostFiles.through(
+ * host.shell()))}), and the joining command runs there with the server.
  */
 public final class CpuLimitedServerHost implements ServerHost {
     private final ServerHost inner;
@@ -32,13 +34,20 @@ public final class CpuLimitedServerHost implements ServerHost {
 
     /** Why a CPU limit cannot be set on this machine, or null: tried once by creating and removing a group. */
     public static String problem(CpuLimit limit) {
-        var found = CpuCgroups.find();
+        return problem(limit, HostFiles.LOCAL);
+    }
+
+    /** Why a CPU limit cannot be set on the host {@code files} belong to, or null (tried once). */
+    public static String problem(CpuLimit limit, HostFiles files) {
+        var found = CpuCgroups.find(files);
         if (found.isEmpty()) {
-            return "cannot set a CPU limit: this machine has no cgroup CPU controller (neither cgroup v1 'cpu' nor "
+            String where = files.where().isEmpty() ? "this machine" : files.where().substring(" on ".length());
+            return "cannot set a CPU limit: " + where + " has no cgroup CPU controller (neither cgroup v1 'cpu' nor "
                     + "cgroup v2 with 'cpu'); leave --server-cpu-limit out";
         }
         try {
-            CpuCgroups.remove(found.get().create(limit, 0));
+            CpuCgroups cgroups = found.get();
+            cgroups.remove(cgroups.create(limit, 0));
             return null;
         } catch (IOException e) {
             return e.getMessage();
@@ -53,6 +62,16 @@ public final class CpuLimitedServerHost implements ServerHost {
     @Override
     public String address() {
         return inner.address();
+    }
+
+    @Override
+    public ServerSite site() {
+        return inner.site();
+    }
+
+    @Override
+    public HostShell shell() {
+        return inner.shell();
     }
 
     @Override
@@ -71,7 +90,7 @@ public final class CpuLimitedServerHost implements ServerHost {
     }
 
     private void release(Path group) {
-        if (CpuCgroups.remove(group)) {
+        if (cgroups.remove(group)) {
             groups.remove(group);
         }
     }

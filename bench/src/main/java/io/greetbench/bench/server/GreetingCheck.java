@@ -9,12 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** One plain GET with {@code Connection: close}, to see whether a server answers correctly yet. */
-final class GreetingCheck {
+public final class GreetingCheck {
     private GreetingCheck() {
     }
 
     /** The body of a 200 answer, however it is framed; an IOException for anything else. */
-    static byte[] get(String host, int port, String path) throws IOException {
+    public static byte[] get(String host, int port, String path) throws IOException {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(host, port), 1000);
             s.setSoTimeout(2000);

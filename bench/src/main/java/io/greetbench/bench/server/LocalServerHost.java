@@ -9,11 +9,18 @@ import java.util.List;
 /** Servers on this machine, each pinned with {@code taskset} to the server CPUs, on loopback. */
 public final class LocalServerHost implements ServerHost {
     private final String cpus;
+    private final ServerSite site;
     private final ChildProcesses children = new ChildProcesses();
 
-    /** @param cpus a taskset CPU list for the servers, e.g. {@code 0} or {@code 0-3} */
+    /** @param cpus a taskset CPU list for the servers, e.g. {@code 0} or {@code 0-3}; JVM servers on this JVM's java */
     public LocalServerHost(String cpus) {
+        this(cpus, ServerSite.local(Path.of(System.getProperty("java.home"), "bin", "java"), List.of()));
+    }
+
+    /** @param site the java and flags JVM servers run with */
+    public LocalServerHost(String cpus, ServerSite site) {
         this.cpus = cpus;
+        this.site = site;
     }
 
     @Override
@@ -24,6 +31,16 @@ public final class LocalServerHost implements ServerHost {
     @Override
     public String address() {
         return "127.0.0.1";
+    }
+
+    @Override
+    public ServerSite site() {
+        return site;
+    }
+
+    @Override
+    public HostShell shell() {
+        return HostShell.LOCAL;
     }
 
     @Override

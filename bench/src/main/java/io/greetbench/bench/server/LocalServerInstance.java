@@ -3,21 +3,16 @@ package io.greetbench.bench.server;
 import io.greetbench.bench.results.ServerUse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A server process started on this machine: found by the {@code listening on} line of its output,
  * sampled through the local {@code /proc}, stopped by its PID with its descendants.
  */
 final class LocalServerInstance implements ServerInstance {
-    private static final Pattern LISTENING = Pattern.compile("listening on http://[^:]+:(\\d+)");
     private static final Duration STOP_BOUND = Duration.ofSeconds(5);
 
     private final Process process;
@@ -25,9 +20,8 @@ final class LocalServerInstance implements ServerInstance {
     private final Path log;
     private final String address;
     private final ChildProcesses registry;
+    private final WindowSampler sampler;
     private int port;
-    private ProcessSampler sampler;
-    private long windowStartMillis;
 
     LocalServerInstance(Process process, ServerCommand command, Path log, String address, ChildProcesses registry) {
         this.process = process;
@@ -35,6 +29,7 @@ final class LocalServerInstance implements ServerInstance {
         this.log = log;
         this.address = address;
         this.registry = registry;
+        this.sampler = new WindowSampler(process.pid(), command.gcLog());
     }
 
     @Override
@@ -69,9 +64,8 @@ final class LocalServerInstance implements ServerInstance {
             if (!process.isAlive()) {
                 throw new NotReadyException("the server exited (" + exitDescription() + ") before listening: " + tail());
             }
-            Matcher m = LISTENING.matcher(readLog());
-            if (m.find()) {
-                port = Integer.parseInt(m.group(1));
+            port = ServerLog.port(ServerLog.read(log));
+            if (port > 0) {
                 break;
             }
             if (System.nanoTime() > deadline) {
@@ -100,61 +94,27 @@ final class LocalServerInstance implements ServerInstance {
 
     @Override
     public double cpuSeconds() {
-        try {
-            return ProcessSampler.cpuSeconds(process.pid());
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN; // gone: the load result and the liveness check will say so
-        }
+        return sampler.cpuSeconds(); // NaN when gone: the load result and the liveness check will say so
     }
 
     @Override
     public void startSampling() {
-        windowStartMillis = System.currentTimeMillis();
-        try {
-            sampler = new ProcessSampler(process.pid());
-        } catch (IOException e) {
-            sampler = null; // the server is gone; the load result will show it
-        }
+        sampler.start();
     }
 
     @Override
     public ServerUse stopSampling() {
-        long windowEndMillis = System.currentTimeMillis();
-        ProcessSampler.ResourceUse use = sampler == null ? null : sampler.finish();
-        Long gcPauses = null;
-        Double gcPauseMillis = null;
-        if (command.gcLog() != null && Files.exists(command.gcLog())) {
-            double[] gc = GcLog.pausesBetween(command.gcLog(), windowStartMillis, windowEndMillis);
-            gcPauses = (long) gc[0];
-            gcPauseMillis = gc[1];
-        }
-        if (use == null) {
-            return new ServerUse(null, null, null, null, null, null, null, gcPauses, gcPauseMillis);
-        }
-        return new ServerUse(use.cpuSeconds(), null, null, use.rssPeakKb(), use.rssMeanKb(), use.threadsPeak(),
-                use.threadsMean(), gcPauses, gcPauseMillis);
-    }
-
-    private String readLog() {
-        try {
-            return Files.readString(log, StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            return "";
-        }
+        return sampler.stop();
     }
 
     @Override
     public String tail() {
-        List<String> lines = readLog().lines().filter(l -> !l.isBlank()).toList();
-        String last = String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
-        return last.isEmpty() ? "(no output; see " + log + ")" : last + " (log: " + log + ")";
+        return ServerLog.tail(log);
     }
 
     @Override
     public void close() {
-        if (sampler != null) {
-            sampler.close();
-        }
+        sampler.close();
         Processes.stop(process.toHandle(), STOP_BOUND);
         registry.remove(process.toHandle());
     }

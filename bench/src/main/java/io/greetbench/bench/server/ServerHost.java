@@ -15,6 +15,12 @@ public interface ServerHost extends AutoCloseable {
     /** The address the load driver connects to. */
     String address();
 
+    /** How a server command is written for this host: its java, greetbench's class path there, the address to listen on. */
+    ServerSite site();
+
+    /** Runs short commands on this host: a question to its JVM, the set-up of a cgroup. */
+    HostShell shell();
+
     /** Starts {@code command}; its output goes to {@code log}. Nothing is left running if this throws. */
     ServerInstance start(ServerCommand command, Path log) throws IOException;
 

@@ -89,7 +89,8 @@ class CliTest {
         assertTrue(err.toString().contains("--allow-remote"), err.toString());
     }
 
-    static final String[] COMMANDS = {"list", "scenarios", "serve", "load", "quick", "run", "report", "compare", "jmh", "help"};
+    static final String[] COMMANDS = {"list", "scenarios", "serve", "load", "quick", "run", "report", "compare", "jmh",
+        "sample", "help"};
 
     @Test
     void everyCommandAnswersHelpWithItsUsageAndExitCode0() {
@@ -157,6 +158,46 @@ class CliTest {
         assertTrue(RunExecution.problem(options(out, "0", "0", jdk)).contains("separate"));
         java.nio.file.Path file = java.nio.file.Files.writeString(out.resolve("not-a-dir"), "x");
         assertTrue(RunExecution.problem(options(file.resolve("sub"), "0", "1", jdk)).contains("cannot write"));
+    }
+
+    @Test
+    void hostsThatCannotWorkTogetherAreOneLineErrors() {
+        RunSettings settings = new RunSettings();
+        settings.driverHosts = java.util.List.of("d1", "d2");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                settings::placement);
+        assertTrue(e.getMessage().startsWith("--driver-hosts needs --server-host"), e.getMessage());
+        settings.serverHost = "d1";
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, settings::placement);
+        assertTrue(e.getMessage().contains("d1 is both the server host and a driver host"), e.getMessage());
+        settings.serverHost = "s";
+        settings.driverHosts = java.util.List.of("d1", "d1");
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, settings::placement);
+        assertTrue(e.getMessage().contains("names d1 twice"), e.getMessage());
+        settings.driverHosts = java.util.List.of("-oProxyCommand=x");
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, settings::placement);
+        assertTrue(e.getMessage().contains("not a host name"), e.getMessage());
+        settings.driverHosts = java.util.List.of("d1", "d2");
+        assertEquals(java.util.List.of("d1", "d2"), settings.placement().driverHosts());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    }
+
+    @Test
+    void withAServerHostTheCpuListsAreThatHostsAndAllByDefault(@org.junit.jupiter.api.io.TempDir java.nio.file.Path out) {
+        RunSettings settings = new RunSettings();
+        settings.serverHost = "s";
+        settings.driverHosts = java.util.List.of("d1");
+        settings.out = out;
+        var o = settings.options(java.util.List.of("netty"), QuickCommand.PLANS, java.time.Duration.ZERO,
+                java.time.Duration.ZERO, java.time.Duration.ofSeconds(1), 1, out, "t");
+        assertEquals(null, o.serverCpus(), "all of the server host's CPUs");
+        assertEquals(null, o.driverCpus(), "all of each driver host's CPUs");
+        assertEquals(null, RunExecution.problem(o), "nothing to check here for other hosts");
+        settings.serverCpus = "0-3";
+        settings.driverCpus = "0-3";
+        o = settings.options(java.util.List.of("netty"), QuickCommand.PLANS, java.time.Duration.ZERO,
+                java.time.Duration.ZERO, java.time.Duration.ofSeconds(1), 1, out, "t");
+        assertEquals(null, RunExecution.problem(o), "the same CPU numbers on different hosts do not overlap");
     }
 
     private static io.greetbench.bench.run.RunOptions options(java.nio.file.Path out, String serverCpus, String driverCpus,

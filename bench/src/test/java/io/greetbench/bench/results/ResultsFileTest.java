@@ -43,6 +43,10 @@ class ResultsFileTest {
         assertEquals(2057327.75, m.machineProbe().meanNanos());
         assertNull(m.waitMillis(), "older results did not record the wait");
         assertNull(m.load().histogram(), "older results did not store the histogram");
+        assertNull(m.serverHost(), "older results did not name their hosts");
+        assertNull(m.driverHosts());
+        assertNull(m.drivers());
+        assertNull(m.driverClockSkewMillis());
         assertEquals(Status.SKIPPED, all.get(1).status());
     }
 
@@ -65,5 +69,51 @@ class ResultsFileTest {
         assertEquals(h.getTotalCount(), decoded.getTotalCount());
         assertEquals(h.getValueAtPercentile(99), decoded.getValueAtPercentile(99));
         assertFalse(Files.readString(dir.resolve(ResultsFile.NAME)).contains("\"gcPauses\""), "absent figures are left out");
+    }
+
+    @Test
+    void aMeasurementFromSeveralHostsReadsBackWithItsHostsAndEachDriver(@TempDir Path dir) throws Exception {
+        Histogram a = new Histogram(3);
+        Histogram b = new Histogram(3);
+        for (int i = 1; i <= 100; i++) {
+            a.recordValue(i);
+            b.recordValue(1000 + i);
+        }
+        LoadFigures one = figures(a);
+        LoadFigures two = figures(b);
+        Measurement m = new Measurement("netty", false, "plaintext", 8, 1, 0.0, null, 0L, 2000L, null, 1, 1, "now", Status.OK,
+                null, 7L, 8L, null, figures(a), null, "server-1", List.of("driver-1", "driver-2"),
+                List.of(new DriverFigures("driver-1", 11L, 0.5, 0.2, 1.0, one), new DriverFigures("driver-2", 12L, -0.25, 0.3, 2.0, two)));
+        new ResultsFile(dir).append(m);
+        Measurement back = ResultsFile.read(dir).get(0);
+        assertEquals(m, back);
+        assertEquals("server-1", back.serverHost());
+        assertEquals(List.of("driver-1", "driver-2"), back.driverHosts());
+        assertEquals(b.getTotalCount(), back.drivers().get(1).load().histogram().getTotalCount());
+        assertEquals(0.75, back.driverClockSkewMillis());
+        assertEquals(m.withOutcome(Status.FAILED, "x").drivers(), m.drivers(), "the withers keep the hosts");
+        assertEquals("server-1", m.withServer(1L, 2L).withFigures(null, null, null).serverHost());
+    }
+
+    @Test
+    void anEnvironmentWithoutNetworkLimitsOrHostsStillReads(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve(RunEnvironment.NAME), "{\"startedAt\":\"now\",\"cpus\":2,\"serverCpus\":\"0\"}");
+        RunEnvironment env = RunEnvironment.read(dir);
+        assertTrue(env.known());
+        assertNull(env.network());
+        assertNull(env.hosts());
+        RunEnvironment withHosts = new RunEnvironment("now", null, null, 2, null, null, null, null, null, null, List.of(), null,
+                null, null, null, java.util.Map.of(), null, null, null, null, RecordedOptions.NONE,
+                new NetworkLimits(4096, 2048, "32768 60999", 1024L), List.of(new HostEnvironment("h", "driver", "10.0.0.2",
+                        "cpu", 4, "0-3", null, "1 GiB", "Linux", "Debian", "/usr/bin/java", "17", List.of(),
+                        new NetworkLimits(128, null, null, 65536L))));
+        withHosts.write(dir);
+        assertEquals(withHosts, RunEnvironment.read(dir));
+    }
+
+    private static LoadFigures figures(Histogram h) {
+        return new LoadFigures("t", "closed", 4, 1, 0, 1, null, 5, h.getTotalCount(), h.getTotalCount() / 5.0, 0, 0, 0,
+                java.util.Map.of(), 0, 0, new LatencyFigures(1, 2, 3, 4, 5, 6, 7, 8), 0.1, 0.2, 1, false, 1,
+                LoadFigures.encode(h), null, null);
     }
 }

@@ -62,8 +62,15 @@ class OrchestratorTest {
             assertTrue(m.machineProbe().beforeNanos() > 0 && m.machineProbe().afterNanos() > 0, m.toString());
             assertEquals(0L, m.waitMillis(), m.toString());
             assertEquals(Scenarios.PLAINTEXT.timeout().toMillis(), m.timeoutMillis(), m.toString());
+            assertEquals("local", m.serverHost(), m.toString());
+            assertEquals(List.of("local"), m.driverHosts(), m.toString());
+            assertEquals(null, m.drivers(), "one driver: its figures are the load's");
         }
         assertTrue(Files.exists(out.resolve("environment.json")));
+        var env = io.greetbench.bench.results.RunEnvironment.read(out);
+        assertTrue(env.network() != null && env.network().somaxconn() != null && env.network().openFiles() != null,
+                "this machine's connection limits: " + env.network());
+        assertEquals(null, env.hosts(), "no other hosts");
         Path readme = ReportWriter.write(out);
         String report = Files.readString(readme);
         assertTrue(report.contains("netty-nio") && report.contains("threadpool"), report);

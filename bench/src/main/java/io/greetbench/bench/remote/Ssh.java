@@ -1,0 +1,175 @@
+package io.greetbench.bench.remote;
+
+import io.greetbench.bench.server.CommandRun;
+import io.greetbench.bench.server.HostShell;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * How greetbench reaches other hosts: OpenSSH's {@code ssh} and {@code scp}, with the user's keys,
+ * agent and {@code ~/.ssh/config} (or the file given with {@code --ssh-config} or
+ * {@code GREETBENCH_SSH_CONFIG}, as {@code ssh -F}). With {@code BatchMode=yes} a host that would ask
+ * for a password fails at once, in one line naming it; keep-alives notice a host that went silent
+ * within 15 s.
+ */
+public final class Ssh {
+    /** The environment variable naming an ssh configuration file, when {@code --ssh-config} is not given. */
+    public static final String CONFIG_VARIABLE = "GREETBENCH_SSH_CONFIG";
+    /** ssh's exit code when the connection itself failed (not the remote command). */
+    static final int CONNECTION_FAILED = 255;
+
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
+    private static final List<String> OPTIONS = List.of("-o", "BatchMode=yes", "-o", "ConnectTimeout=10",
+            "-o", "ServerAliveInterval=5", "-o", "ServerAliveCountMax=3");
+
+    private final Path config;
+
+    /** @param config an ssh configuration file (ssh -F), or null for ssh's own */
+    public Ssh(Path config) {
+        this.config = config;
+    }
+
+    /** The file of {@code --ssh-config} if given, else of {@code GREETBENCH_SSH_CONFIG}, else none. */
+    public static Ssh configured(Path option) {
+        if (option != null) {
+            return new Ssh(option.toAbsolutePath());
+        }
+        String fromEnv = System.getenv(CONFIG_VARIABLE);
+        return new Ssh(fromEnv == null || fromEnv.isBlank() ? null : Path.of(fromEnv).toAbsolutePath());
+    }
+
+    /** Why {@code host} cannot be a host name for ssh, or null. */
+    public static String problem(String host) {
+        if (host == null || host.isBlank() || host.startsWith("-") || !host.matches("[^\\s'\"]+")) {
+            return "'" + host + "' is not a host name ssh can take";
+        }
+        return null;
+    }
+
+    /** A word quoted for a POSIX shell: as is when plain, else in single quotes. */
+    static String quote(String word) {
+        return PLAIN.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    /** {@code argv} as one command line for the remote login shell, every word quoted. */
+    static String commandLine(List<String> argv) {
+        List<String> words = new ArrayList<>();
+        argv.forEach(w -> words.add(quote(w)));
+        return String.join(" ", words);
+    }
+
+    /** {@code ssh [-F config] OPTIONS -T host command}. */
+    List<String> argv(String host, List<String> remoteArgv) {
+        List<String> argv = new ArrayList<>(List.of("ssh"));
+        argv.addAll(configOption());
+        argv.addAll(OPTIONS);
+        argv.add("-T");
+        argv.add(host);
+        argv.add(commandLine(remoteArgv));
+        return argv;
+    }
+
+    private List<String> configOption() {
+        return config == null ? List.of() : List.of("-F", config.toString());
+    }
+
+    /** {@code argv} on {@code host}, at most {@code bound}; an IOException naming the host when ssh cannot connect. */
+    HostShell.Result run(String host, List<String> remoteArgv, Duration bound) throws IOException {
+        return run(host, remoteArgv, new byte[0], bound);
+    }
+
+    /** {@link #run}, with {@code stdin} for the remote command. */
+    HostShell.Result run(String host, List<String> remoteArgv, byte[] stdin, Duration bound) throws IOException {
+        HostShell.Result r = CommandRun.run(new ProcessBuilder(argv(host, remoteArgv)), stdin, bound, "ssh " + host);
+        if (r.exit() == CONNECTION_FAILED) {
+            throw new Unreachable(unreachable(host, r.lastLine()), r.lastLine());
+        }
+        return r;
+    }
+
+    /** Starts a long-running {@code argv} on {@code host}; its stdin, stdout and stderr are the ssh process's. */
+    Process start(String host, List<String> remoteArgv, boolean mergeStderr) throws IOException {
+        return new ProcessBuilder(argv(host, remoteArgv)).redirectErrorStream(mergeStderr).start();
+    }
+
+    /** The address ssh connects to for {@code host}: its {@code HostName} in the configuration, else the name itself. */
+    String hostName(String host) throws IOException {
+        List<String> argv = new ArrayList<>(List.of("ssh"));
+        argv.addAll(configOption());
+        argv.addAll(List.of("-G", host));
+        HostShell.Result r = CommandRun.run(new ProcessBuilder(argv), Duration.ofSeconds(10), "ssh -G " + host);
+        if (!r.ok()) {
+            throw new IOException("ssh cannot read its configuration for " + host + ": " + r.lastLine());
+        }
+        for (String line : r.out().split("\n")) {
+            if (line.startsWith("hostname ")) {
+                return line.substring("hostname ".length()).trim();
+            }
+        }
+        return host;
+    }
+
+    /** Copies {@code files} into the existing folder {@code dir} of {@code host}, in one scp. */
+    void copy(String host, List<Path> files, String dir, Duration bound) throws IOException {
+        List<String> argv = new ArrayList<>(List.of("scp", "-q", "-p"));
+        argv.addAll(configOption());
+        argv.addAll(OPTIONS);
+        files.forEach(f -> argv.add(f.toString()));
+        argv.add(host + ":" + dir + "/");
+        HostShell.Result r = CommandRun.run(new ProcessBuilder(argv), bound, "scp to " + host);
+        if (!r.ok()) {
+            throw new IOException("could not copy greetbench to " + host + ":" + dir + " with scp (" + r.lastLine()
+                    + "); scp needs the sftp subsystem on " + host + " (Subsystem sftp in its sshd_config, the default)");
+        }
+    }
+
+    /**
+     * Stops process {@code pid} on {@code host} (SIGTERM, SIGKILL after 5 s) and checks it is gone, in
+     * one connection. Null when it is gone; else what is wrong, for a person.
+     */
+    String stop(String host, long pid) {
+        String script = "pid=$0\n"
+                + "alive() { [ -e /proc/$pid ] && [ \"$(sed 's/^.*) //' /proc/$pid/stat 2>/dev/null | cut -c1)\" != Z ]; }\n"
+                + "alive || exit 0\n"
+                + "kill $pid 2>/dev/null\n"
+                + "i=0; while alive && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done\n"
+                + "alive || exit 0\n"
+                + "kill -9 $pid 2>/dev/null; sleep 0.3\n"
+                + "alive && exit 1 || exit 0\n";
+        try {
+            HostShell.Result r = run(host, List.of("sh", "-c", script, String.valueOf(pid)), Duration.ofSeconds(30));
+            return r.ok() ? null : "process " + pid + " on " + host + " survived SIGKILL";
+        } catch (Unreachable e) {
+            return "could not check that process " + pid + " on " + host + " stopped: it cannot be reached (" + e.sshSaid + ")";
+        } catch (IOException e) {
+            return "could not check that process " + pid + " on " + host + " stopped: " + e.getMessage();
+        }
+    }
+
+    /** The one-line error for a host ssh cannot reach. */
+    String unreachable(String host, String sshSaid) {
+        return "cannot reach " + host + " over ssh (" + sshSaid + "): check that 'ssh "
+                + (config == null ? "" : "-F " + config + " ") + host + " true' works without a prompt; greetbench runs "
+                + "ssh with BatchMode=yes, so it needs a key or an agent, not a password";
+    }
+
+    /** Bytes of a text, for stdin. */
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** ssh could not connect; {@link #sshSaid} is its own last line. */
+    static final class Unreachable extends IOException {
+        final String sshSaid;
+
+        Unreachable(String message, String sshSaid) {
+            super(message);
+            this.sshSaid = sshSaid;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.greetbench.bench.server;
+
+import io.greetbench.bench.results.ServerUse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A server process's use over one measured window, read where it runs: CPU, memory and threads
+ * from /proc ({@link ProcessSampler}), GC pauses from its log, both by this host's clock.
+ */
+final class WindowSampler {
+    private final long pid;
+    private final Path gcLog;
+    private ProcessSampler sampler;
+    private long windowStartMillis;
+
+    /** @param gcLog the server's GC log, or null when it writes none */
+    WindowSampler(long pid, Path gcLog) {
+        this.pid = pid;
+        this.gcLog = gcLog;
+    }
+
+    /** The process's CPU time so far, seconds; NaN when it is gone. */
+    double cpuSeconds() {
+        try {
+            return ProcessSampler.cpuSeconds(pid);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** The window opened. */
+    synchronized void start() {
+        windowStartMillis = System.currentTimeMillis();
+        try {
+            sampler = new ProcessSampler(pid);
+        } catch (IOException e) {
+            sampler = null; // the server is gone; the load result will show it
+        }
+    }
+
+    /** The window closed: what the process used in it (per window; {@link ServerUse#perWindow} adds the rates). */
+    synchronized ServerUse stop() {
+        long windowEndMillis = System.currentTimeMillis();
+        ProcessSampler.ResourceUse use = sampler == null ? null : sampler.finish();
+        Long gcPauses = null;
+        Double gcPauseMillis = null;
+        if (gcLog != null && Files.exists(gcLog)) {
+            double[] gc = GcLog.pausesBetween(gcLog, windowStartMillis, windowEndMillis);
+            gcPauses = (long) gc[0];
+            gcPauseMillis = gc[1];
+        }
+        if (use == null) {
+            return new ServerUse(null, null, null, null, null, null, null, gcPauses, gcPauseMillis);
+        }
+        return new ServerUse(use.cpuSeconds(), null, null, use.rssPeakKb(), use.rssMeanKb(), use.threadsPeak(),
+                use.threadsMean(), gcPauses, gcPauseMillis);
+    }
+
+    synchronized void close() {
+        if (sampler != null) {
+            sampler.close();
+        }
+    }
+}
