@@ -120,10 +120,11 @@ down() {
 }
 
 quick() {
-  local state
-  state="$(mktemp -d /tmp/greetbench-netns.XXXXXX)"
-  rmdir "$state"
-  trap 'down "$state"' EXIT
+  # A global, not a local: the EXIT trap runs after this function has returned.
+  quick_state="$(mktemp -d /tmp/greetbench-netns.XXXXXX)"
+  rmdir "$quick_state"
+  trap 'down "$quick_state"' EXIT
+  local state="$quick_state"
   up "$state" 2 >/dev/null
   local orch
   orch="$(awk '$2 == "orchestrator" {print $1}' "$state/namespaces")"
