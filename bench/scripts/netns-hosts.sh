@@ -121,6 +121,7 @@ down() {
 
 quick() {
   local state
+  "$root/greetbench" list >/dev/null # builds greetbench first if it must, here, where Maven can reach its repository
   state="$(mktemp -d /tmp/greetbench-netns.XXXXXX)"
   rmdir "$state"
   trap 'down "$state"' EXIT
