@@ -124,7 +124,7 @@ quick() {
   "$root/greetbench" list >/dev/null # builds greetbench first if it must, here, where Maven can reach its repository
   state="$(mktemp -d /tmp/greetbench-netns.XXXXXX)"
   rmdir "$state"
-  trap 'down "$state"' EXIT
+  trap "down '$state'" EXIT # the folder's name now: the function's variables are gone when the trap runs
   up "$state" 2 >/dev/null
   local orch
   orch="$(awk '$2 == "orchestrator" {print $1}' "$state/namespaces")"
