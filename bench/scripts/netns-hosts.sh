@@ -120,11 +120,11 @@ down() {
 }
 
 quick() {
-  # A global, not a local: the EXIT trap runs after this function has returned.
-  quick_state="$(mktemp -d /tmp/greetbench-netns.XXXXXX)"
-  rmdir "$quick_state"
-  trap 'down "$quick_state"' EXIT
-  local state="$quick_state"
+  local state
+  "$root/greetbench" list >/dev/null # builds greetbench first if it must, here, where Maven can reach its repository
+  state="$(mktemp -d /tmp/greetbench-netns.XXXXXX)"
+  rmdir "$state"
+  trap "down '$state'" EXIT # the folder's name now: the function's variables are gone when the trap runs
   up "$state" 2 >/dev/null
   local orch
   orch="$(awk '$2 == "orchestrator" {print $1}' "$state/namespaces")"

@@ -23,7 +23,7 @@ import picocli.CommandLine.Unmatched;
     "Any JMH option passes through: -l lists the benchmarks, -prof gc adds allocation per operation; "
         + "--jmh-help shows JMH's own options.",
     "Forks, iterations and their times default to -f 3 -wi 5 -i 5 -w 2s -r 2s (each one you give replaces its default), "
-        + "enough for most scores to come within 10% (the report marks a score with a larger error unresolved); "
+        + "enough for most scores to come within 10%% (the report marks a score with a larger error unresolved); "
         + "about a minute per benchmark and parameter, half an hour for them all. Quicker, e.g.: -f 1 -wi 1 -i 2."})
 final class JmhCommand implements Callable<Integer> {
     /**

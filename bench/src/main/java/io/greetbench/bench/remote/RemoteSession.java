@@ -56,7 +56,7 @@ final class RemoteSession {
     private volatile String lastLine = "";
     private volatile boolean outputEnded;
 
-    private RemoteSession(Ssh ssh, String host, Process process, Consumer<String> everyLine) {
+    private RemoteSession(Ssh ssh, String host, Process process, boolean keepLines, Consumer<String> everyLine) {
         this.ssh = ssh;
         this.host = host;
         this.process = process;
@@ -67,6 +67,8 @@ final class RemoteSession {
                     pid = Long.parseLong(line.substring(PID_MARK.length()).trim());
                     pidLock.notifyAll();
                 }
+            } else if (keepLines) {
+                lines.add(line);
             }
             everyLine.accept(line);
         }, true);
@@ -75,22 +77,14 @@ final class RemoteSession {
 
     /**
      * Runs {@code argv} on {@code host} under {@code wrapper} ({@link #EXEC} or {@link #WATCHED}).
-     * {@code everyLine} sees each line of output (stdout; also stderr when {@code merged}); lines
-     * are also kept for {@link #nextLine} unless merged.
+     * {@code everyLine} sees each line of output (stdout; also stderr when {@code merged}); unless
+     * merged, the lines are also kept for {@link #nextLine}.
      */
     static RemoteSession start(Ssh ssh, String host, String wrapper, List<String> argv, boolean merged,
             Consumer<String> everyLine) throws IOException {
         List<String> remote = new java.util.ArrayList<>(List.of("sh", "-c", wrapper, "greetbench"));
         remote.addAll(argv);
-        RemoteSession[] self = new RemoteSession[1];
-        Process p = ssh.start(host, remote, merged);
-        self[0] = new RemoteSession(ssh, host, p, merged ? everyLine : line -> {
-            everyLine.accept(line);
-            if (!line.startsWith(PID_MARK)) {
-                self[0].lines.add(line);
-            }
-        });
-        return self[0];
+        return new RemoteSession(ssh, host, ssh.start(host, remote, merged), !merged, everyLine);
     }
 
     private void read(InputStream in, Consumer<String> sink, boolean isStdout) {
@@ -100,7 +94,11 @@ final class RemoteSession {
                     if (isStdout) {
                         lastLine = line;
                     }
-                    sink.accept(line);
+                    try {
+                        sink.accept(line);
+                    } catch (RuntimeException e) {
+                        // a line nobody could take: the next ones still come
+                    }
                 }
             } catch (IOException | RuntimeException e) {
                 // the session ended

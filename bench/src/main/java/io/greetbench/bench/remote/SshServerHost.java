@@ -76,20 +76,26 @@ public final class SshServerHost implements ServerHost {
         Files.createDirectories(log.getParent());
         BufferedWriter out = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
         SshServerInstance[] instance = new SshServerInstance[1];
-        RemoteSession session = RemoteSession.start(host.ssh(), host.name(), RemoteSession.WATCHED, argv, true, line -> {
-            synchronized (out) {
-                try {
-                    out.write(line);
-                    out.newLine();
-                    out.flush();
-                } catch (IOException e) {
-                    // the log is best effort; the session goes on
+        RemoteSession session;
+        try {
+            session = RemoteSession.start(host.ssh(), host.name(), RemoteSession.WATCHED, argv, true, line -> {
+                synchronized (out) {
+                    try {
+                        out.write(line);
+                        out.newLine();
+                        out.flush();
+                    } catch (IOException e) {
+                        // the log is best effort; the session goes on
+                    }
                 }
-            }
-            if (line.startsWith(EXIT_MARK) && instance[0] != null) {
-                instance[0].exited(Integer.parseInt(line.substring(EXIT_MARK.length()).trim()));
-            }
-        });
+                if (line.startsWith(EXIT_MARK) && instance[0] != null) {
+                    instance[0].exited(Integer.parseInt(line.substring(EXIT_MARK.length()).trim()));
+                }
+            });
+        } catch (IOException e) {
+            out.close();
+            throw e;
+        }
         instance[0] = new SshServerInstance(host, session, command, log, address, messages, () -> {
             live.remove(instance[0]);
             synchronized (out) {

@@ -115,7 +115,7 @@ class MultiHostRunTest {
     void aRunOnAServerHostLoadedFromTwoDriverHostsMergesTheirWindowsAndLeavesNothingRunning(@TempDir Path out)
             throws Exception {
         long t0 = System.nanoTime();
-        Process cli = startRun(out, 1, "2s", "--server-cpu-limit", "0.5");
+        Process cli = startRun(out, 1, "2s", true, "--server-cpu-limit", "0.5");
         try {
             assertTrue(cli.waitFor(200, TimeUnit.SECONDS), "the run did not end");
             String log = Files.readString(log(out));
@@ -183,7 +183,7 @@ class MultiHostRunTest {
     @Test
     @Order(0)
     void aHostWithoutTheJavaItIsToldToUseIsAOneLineErrorNamingIt(@TempDir Path out) throws Exception {
-        Process cli = startRun(out, 1, "1s", "--remote-java", "/nonexistent/bin/java");
+        Process cli = startRun(out, 1, "1s", true, "--remote-java", "/nonexistent/bin/java");
         try {
             assertTrue(cli.waitFor(60, TimeUnit.SECONDS), "the run did not end");
             String log = Files.readString(log(out));
@@ -199,8 +199,31 @@ class MultiHostRunTest {
 
     @Test
     @Order(2)
+    void aServerHostLoadedFromHereIsSampledThereAndTheResultNamesBoth(@TempDir Path out) throws Exception {
+        Process cli = startRun(out, 1, "1s", false);
+        try {
+            assertTrue(cli.waitFor(200, TimeUnit.SECONDS), "the run did not end");
+            String log = Files.readString(log(out));
+            assertEquals(0, cli.exitValue(), log);
+            Measurement m = ResultsFile.read(out).get(0);
+            assertEquals(Status.OK, m.status(), m.toString());
+            assertEquals("gb-server", m.serverHost());
+            assertEquals(List.of("local"), m.driverHosts(), "the load came from the orchestrator itself");
+            assertEquals(null, m.drivers());
+            assertTrue(m.load().requests() > 0 && m.load().errorCount() == 0, m.load().toString());
+            assertTrue(m.server().cpuMicrosPerRequest() > 0 && m.server().rssPeakKb() > 10_000
+                    && m.server().threadsPeak() > 1, "sampled on the server host: " + m.server());
+            assertEquals(1, RunEnvironment.read(out).hosts().size(), "one other host");
+            assertOnlySshdLeft(serverPids(log));
+        } finally {
+            Processes.stop(cli.toHandle(), Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    @Order(3)
     void aRunStoppedWithSigtermStopsEveryProcessOnEveryHostAndKeepsWhatWasMeasured(@TempDir Path out) throws Exception {
-        Process cli = startRun(out, 2, "6s");
+        Process cli = startRun(out, 2, "6s", true);
         try {
             awaitLog(out, "window open", 2);
             TimeUnit.SECONDS.sleep(1);
@@ -218,9 +241,9 @@ class MultiHostRunTest {
     }
 
     @Test
-    @Order(3) // last: the dropped host stays down
+    @Order(4) // last: the dropped host stays down
     void aDriverHostThatDropsMidCellFailsThatCellNamingItAndTheOthersAreStopped(@TempDir Path out) throws Exception {
-        Process cli = startRun(out, 2, "6s");
+        Process cli = startRun(out, 2, "6s", true);
         try {
             awaitLog(out, "window open", 2);
             TimeUnit.SECONDS.sleep(1);
@@ -245,14 +268,21 @@ class MultiHostRunTest {
         }
     }
 
-    /** {@code greetbench run} from the orchestrator's namespace: netty-nio, plaintext at 8 connections, {@code trials} cells. */
-    private static Process startRun(Path out, int trials, String duration, String... more) throws IOException {
+    /**
+     * {@code greetbench run} from the orchestrator's namespace: netty-nio, plaintext at 8 connections,
+     * {@code trials} cells, on gb-server loaded from gb-d1 and gb-d2 ({@code fromDriverHosts}) or from itself.
+     */
+    private static Process startRun(Path out, int trials, String duration, boolean fromDriverHosts, String... more)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", orchestrator, JAVA.toString(), "-cp",
                 System.getProperty("java.class.path"), "io.greetbench.bench.cli.GreetbenchCommand", "run",
                 "--runtimes", "netty-nio", "--scenarios", "plaintext", "--connections", "8", "--warmup", "1s",
                 "--warmup-max", "1s", "--duration", duration, "--trials", String.valueOf(trials),
-                "--server-host", "gb-server", "--driver-hosts", "gb-d1,gb-d2", "--ssh-config",
-                state.resolve("ssh_config").toString(), "--out", out.toString()));
+                "--server-host", "gb-server", "--ssh-config", state.resolve("ssh_config").toString(), "--out",
+                out.toString()));
+        if (fromDriverHosts) {
+            command.addAll(List.of("--driver-hosts", "gb-d1,gb-d2"));
+        }
         command.addAll(List.of(more));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(out).toFile());
         pb.environment().put("GREETBENCH_ROOT", ROOT.toString());
