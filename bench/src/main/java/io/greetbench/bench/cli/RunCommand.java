@@ -39,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
     Duration duration;
 
     @Option(names = "--trials", defaultValue = "5", description = "Trials (rounds) per cell (default: ${DEFAULT-VALUE}: "
-            + "fewer leave a 95% interval of the median too narrow to hold its promise).")
+            + "fewer leave a 95%% interval of the median too narrow to hold its promise).")
     int trials;
 
     @Override
