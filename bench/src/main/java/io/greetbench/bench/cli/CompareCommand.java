@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false, description = {
     "Hold the findings of one run against a second run: which claims survive, which cells moved.",
     "For each significant finding of RUN_A: confirmed in RUN_B, not significant in RUN_B, contradicted "
-        + "(significant the other way) or missing there; then the cells (runtime, metric) whose 95% intervals "
+        + "(significant the other way) or missing there; then the cells (runtime, metric) whose 95%% intervals "
         + "in the two runs do not overlap. A run's findings come from its findings.json, else they are computed "
         + "from its results.jsonl.",
     "Exit code: 0 when no finding is contradicted, 1 when one is, 2 for a folder with neither file."})
