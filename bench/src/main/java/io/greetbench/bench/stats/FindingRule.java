@@ -44,4 +44,22 @@ public final class FindingRule {
         boolean largeEnough = effect(ratio.point()) >= threshold - EDGE_TOLERANCE;
         return (below || above) && largeEnough ? Verdict.SIGNIFICANT : Verdict.CANNOT_TELL_APART;
     }
+
+    /**
+     * Whether a pair is settled to a precision of ±{@code precision} (0.05: 5%): its interval either
+     * excludes "no difference" (a difference, even if its size is unclear), or lies wholly within
+     * ±precision of it (a tie within ±precision). Unsettled ("close") is an interval that spans both
+     * no difference and a difference of at least {@code precision}; the precision loop measures such
+     * pairs again. Symmetric: measured on |log r| against log(1 + precision), so A/B and B/A agree.
+     */
+    public static boolean resolved(Interval ratio, double precision) {
+        if (!ratio.resolved()) {
+            return false;
+        }
+        if (ratio.low() > 1 || ratio.high() < 1) {
+            return true;
+        }
+        double bound = Math.log1p(precision) - EDGE_TOLERANCE;
+        return Math.abs(Math.log(ratio.low())) < bound && Math.abs(Math.log(ratio.high())) < bound;
+    }
 }
