@@ -4,6 +4,7 @@ import io.greetbench.bench.run.RunOptions;
 import io.greetbench.bench.run.ScenarioPlan;
 import io.greetbench.bench.scenario.Scenarios;
 import java.nio.file.Path;
+import io.greetbench.bench.run.Precision;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -44,7 +45,7 @@ final class QuickCommand implements Callable<Integer> {
         try {
             List<ScenarioPlan> plans = PLANS;
             String noLimit = settings.cpuLimitProblem(settings.options(List.of(), PLANS, Duration.ZERO, Duration.ZERO,
-                    Duration.ofSeconds(1), 1, Path.of("."), "").anyBudget());
+                    Duration.ofSeconds(1), 1, Path.of("."), "", Precision.PLANNED_ONLY).anyBudget());
             if (noLimit != null && System.getenv(RunExecution.COMMAND) == null) {
                 System.err.println("greetbench: " + noLimit + "; quick measures plaintext on a whole CPU instead of capacity");
             }
@@ -53,7 +54,7 @@ final class QuickCommand implements Callable<Integer> {
             }
             options = settings.options(RunSettings.allRuntimes(), plans, Duration.ofSeconds(3), Duration.ofSeconds(3),
                     Duration.ofSeconds(2), 1, RunSettings.root().resolve("results").resolve("quick-" + RunSettings.stamp()),
-                    "greetbench " + String.join(" ", args));
+                    "greetbench " + String.join(" ", args), Precision.PLANNED_ONLY);
         } catch (IllegalArgumentException | java.io.IOException e) {
             System.err.println("greetbench: " + e.getMessage());
             return ExitCode.USAGE;

@@ -1,6 +1,7 @@
 package io.greetbench.bench.cli;
 
 import io.greetbench.bench.run.RunOptions;
+import io.greetbench.bench.run.Precision;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,6 +43,17 @@ final class RunCommand implements Callable<Integer> {
             + "fewer leave a 95%% interval of the median too narrow to hold its promise).")
     int trials;
 
+    @Option(names = "--precision", paramLabel = "PERCENT", defaultValue = "5",
+            description = "Rank to this precision (default: ${DEFAULT-VALUE}%%): after the planned rounds, add rounds to "
+                    + "the cells with a pair of runtimes whose interval spans both no difference and a difference of this "
+                    + "size, until each settles or --max-minutes is spent.")
+    double precisionPercent;
+
+    @Option(names = "--max-minutes", paramLabel = "MINUTES", defaultValue = "60",
+            description = "The whole run's time, added rounds included (default: ${DEFAULT-VALUE}); 0 adds no rounds. "
+                    + "The planned rounds are always measured.")
+    double maxMinutes;
+
     @Override
     public Integer call() throws Exception {
         List<String> args = spec.commandLine().getParseResult().originalArgs();
@@ -49,7 +61,8 @@ final class RunCommand implements Callable<Integer> {
         try {
             options = settings.options(RunSettings.allRuntimes(), scenarios.plans(), warmup, warmupMax, duration, trials,
                     RunSettings.root().resolve("docs/results").resolve(RunSettings.stamp()),
-                    "greetbench " + String.join(" ", args));
+                    "greetbench " + String.join(" ", args), new Precision(precisionPercent / 100,
+                            Duration.ofSeconds(Math.round(maxMinutes * 60)), true, true));
         } catch (IllegalArgumentException e) {
             System.err.println("greetbench: " + e.getMessage());
             return ExitCode.USAGE;

@@ -178,6 +178,10 @@ final class RunExecution {
         ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
         pb.environment().put(PINNED, "1");
         pb.environment().put(COMMAND, options.command()); // as the user typed it, without the added --out
+        if (options.cpuChoice() != null) { // the CPUs this process chose: the restart keeps them, and records the check
+            pb.environment().put(RunSettings.CPU_CHOICE,
+                    new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(options.cpuChoice()));
+        }
         // Ctrl-C reaches the child too (same process group); a SIGTERM to this process is passed on.
         // Either way, wait here while the child stops its servers and writes the report. The hook is
         // in place before the child exists, so no moment leaves a child running on its own.

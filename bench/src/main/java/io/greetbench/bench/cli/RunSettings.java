@@ -10,7 +10,17 @@ import io.greetbench.bench.server.CpuLimit;
 import io.greetbench.bench.server.CpuLimitedServerHost;
 import io.greetbench.core.Runtimes;
 import io.greetbench.core.ServerRuntime;
+import io.greetbench.bench.load.CpuBusy;
+import io.greetbench.bench.results.CpuReadings;
+import io.greetbench.bench.results.CpuSurvey;
+import io.greetbench.bench.run.CpuCheck;
+import io.greetbench.bench.run.CpuChoice;
+import io.greetbench.bench.run.Precision;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.BitSet;
+import java.util.Map;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -68,6 +78,17 @@ final class RunSettings {
                     + "JAVA_HOME, else the newest JDK 21+ under /usr/lib/jvm, else java on PATH).")
     String remoteJava;
 
+    @Option(names = "--no-window-gate", description = "Keep every window, even one taken while the server's CPU ran slow "
+            + "(default: such a window is discarded and measured again, up to twice; see docs/methodology.md).")
+    boolean noWindowGate;
+
+    /** How long the CPU check before a run reads the CPUs. */
+    static final Duration CPU_CHECK = Duration.ofSeconds(3);
+    /** The CPU check and choice the pinned restart of a run inherits from the process that made it. */
+    static final String CPU_CHOICE = "GREETBENCH_CPU_CHOICE";
+
+    private CpuSurvey cpuChoice;
+
     static List<String> allRuntimes() {
         List<String> names = new ArrayList<>(Runtimes.all().stream().map(ServerRuntime::name).toList());
         names.addAll(Arrays.asList(REFERENCES.split(",")));
@@ -108,8 +129,9 @@ final class RunSettings {
     }
 
     RunOptions options(List<String> defaultRuntimes, List<ScenarioPlan> plans, Duration warmup, Duration warmupMax,
-            Duration duration, int trials, Path defaultOut, String command) {
+            Duration duration, int trials, Path defaultOut, String command, Precision precision) {
         Placement placement = placement();
+        precision = new Precision(precision.target(), precision.maxTime(), !noWindowGate, precision.twins());
         Path java = serverJava != null ? serverJava : SelfCommand.thisJava();
         String server;
         String driver;
@@ -121,14 +143,63 @@ final class RunSettings {
             budget = new CpuLimit(1); // a stand-in: worked out from the hosts' CPUs once they are reached (SshHosts)
         } else {
             String[] cpus = defaultCpus();
-            server = serverCpus != null ? serverCpus : cpus[0];
-            driver = driverCpus != null ? driverCpus : cpus[1];
+            CpuSurvey choice = inheritedChoice();
+            if (choice == null && serverCpus == null && driverCpus == null) {
+                choice = chooseCpus(cpus[0]);
+            }
+            server = choice != null ? choice.serverCpus() : serverCpus != null ? serverCpus : cpus[0];
+            driver = choice != null ? choice.driverCpus() : driverCpus != null ? driverCpus : cpus[1];
+            cpuChoice = choice;
             budget = defaultBudget(server, driver);
         }
         return new RunOptions(runtimes != null ? runtimes : defaultRuntimes, plans, warmup, warmupMax, duration, trials,
                 server, driver, (out != null ? out : defaultOut).toAbsolutePath(), java, serverJvmFlags(),
                 serverCpuLimit == null ? null : CpuLimit.parse(serverCpuLimit), budget,
-                System.getenv().getOrDefault(RunExecution.COMMAND, command), placement);
+                System.getenv().getOrDefault(RunExecution.COMMAND, command), placement, precision,
+                placement.remoteServer() ? null : cpuChoice);
+    }
+
+    /**
+     * The CPU check before a run: every CPU timed in turn for a few seconds, the server given the
+     * steadiest (as many CPUs as the default would give it). Null when it cannot be made (one CPU).
+     */
+    private CpuSurvey chooseCpus(String defaultServer) {
+        if (cpuChoice != null) {
+            return cpuChoice;
+        }
+        try {
+            BitSet online = CpuCheck.onlineCpus();
+            if (online.cardinality() < 2) {
+                return null;
+            }
+            try (CpuCheck check = new CpuCheck(online)) {
+                Map<Integer, CpuReadings> survey = check.survey(CPU_CHECK);
+                CpuChoice choice = CpuChoice.choose(survey, CpuBusy.parseList(defaultServer).cardinality());
+                cpuChoice = new CpuSurvey(Instant.now().toString(), List.copyOf(survey.values()), choice.serverCpus(),
+                        choice.driverCpus(), choice.explanation());
+                System.err.println("greetbench: CPU check (" + CPU_CHECK.toSeconds() + " s, each CPU in turn):\n"
+                        + CpuChoice.table(survey) + "\ngreetbench: " + choice.explanation()
+                        + " (pin them yourself with --server-cpus and --driver-cpus)");
+                return cpuChoice;
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("greetbench: the CPU check could not run (" + e.getMessage() + "); the server gets CPU "
+                    + defaultServer + " as by default");
+            return null;
+        }
+    }
+
+    /** The choice the process that restarted this one (pinned) made, or null. */
+    private CpuSurvey inheritedChoice() {
+        String json = System.getenv(CPU_CHOICE);
+        if (json == null || json.isBlank()) {
+            return null;
+        }
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, CpuSurvey.class);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Where servers and load are, as given; an IllegalArgumentException says what is wrong. */

@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
 final class ResultsIndex {
     private final Map<CellKey, CellTrials> cells = new LinkedHashMap<>();
     private final List<String> skipped = new ArrayList<>();
+    /** A/A twins and windows the gate discarded: kept out of every runtime's trials, read by the precision section. */
+    private final List<Measurement> twins = new ArrayList<>();
+    private final List<Measurement> discarded = new ArrayList<>();
     private final RunEnvironment env;
 
     ResultsIndex(List<Measurement> measurements, RunEnvironment env) {
@@ -27,6 +30,14 @@ final class ResultsIndex {
         for (Measurement m : measurements) {
             if (m.status() == Status.SKIPPED) {
                 skipped.add(m.runtime() + ": " + m.reason());
+                continue;
+            }
+            if (m.status() == Status.DISCARDED) {
+                discarded.add(m);
+                continue;
+            }
+            if (m.isTwin()) {
+                twins.add(m);
                 continue;
             }
             CellKey key = new CellKey(m.runtime(), m.scenario(), m.connections() == null ? 0 : m.connections(), rateOf(m));
@@ -43,6 +54,16 @@ final class ResultsIndex {
     private static double rateOf(Measurement m) {
         boolean fixed = Scenarios.find(m.scenario()).map(s -> s.pace() == Pace.FIXED_RATES).orElse(false);
         return fixed && m.offeredRate() != null ? m.offeredRate() : m.rateFractionOrZero();
+    }
+
+    /** The A/A twins, in the order measured. */
+    List<Measurement> twins() {
+        return twins;
+    }
+
+    /** The windows the gate discarded, in the order measured. */
+    List<Measurement> discarded() {
+        return discarded;
     }
 
     Collection<CellTrials> cells() {

@@ -36,13 +36,32 @@ import java.util.List;
  *                         absent in older results
  * @param drivers          loaded from other hosts: each driver host's own figures and clock reading;
  *                         absent otherwise
+ * @param serverCpuCheck   the server CPU's speed just before the server started and just after the window
+ *                         (the window gate's readings); absent in older results and where it cannot be read
+ * @param twin             an A/A twin: the runtime measured a second time in this round, as if it were another
+ *                         runtime, to show the resolution the run achieved; kept out of the runtime's own trials
+ * @param attempt          which attempt at this window, from 1: a window the gate discarded is measured again
+ * @param precision        the precision the run was asked to rank to (0.05: ±5%); absent in older results
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Measurement(String runtime, boolean reference, String scenario, Integer connections, Integer pipeline,
         Double rateFraction, Double offeredRate, Long waitMillis, Long timeoutMillis, Double cpuLimit, Integer trial, Integer position, String startedAt,
         Status status, String reason, Long serverPid, Long serverReadyMillis, ProbeReading machineProbe,
-        LoadFigures load, ServerUse server, String serverHost, List<String> driverHosts, List<DriverFigures> drivers) {
+        LoadFigures load, ServerUse server, String serverHost, List<String> driverHosts, List<DriverFigures> drivers,
+        CpuGateReading serverCpuCheck, Boolean twin, Integer attempt, Double precision) {
+
+    /** A measurement without the server CPU's check, A/A twin, attempt or precision target, as every one before them. */
+    public Measurement(String runtime, boolean reference, String scenario, Integer connections, Integer pipeline,
+            Double rateFraction, Double offeredRate, Long waitMillis, Long timeoutMillis, Double cpuLimit, Integer trial,
+            Integer position, String startedAt, Status status, String reason, Long serverPid, Long serverReadyMillis,
+            ProbeReading machineProbe, LoadFigures load, ServerUse server, String serverHost, List<String> driverHosts,
+            List<DriverFigures> drivers) {
+        this(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis, timeoutMillis,
+                cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe, load, server,
+                serverHost, driverHosts, drivers, null, null, null, null);
+    }
+
 
     /** A measurement that does not say where it ran, as every one did before hosts were recorded. */
     public Measurement(String runtime, boolean reference, String scenario, Integer connections, Integer pipeline,
@@ -64,6 +83,25 @@ public record Measurement(String runtime, boolean reference, String scenario, In
         return status == Status.OK && load != null;
     }
 
+    /** An A/A twin (see {@code twin}), which the runtime's own trials leave out. */
+    public boolean isTwin() {
+        return Boolean.TRUE.equals(twin);
+    }
+
+    /** Where this window sat in the run: an A/A twin or not, which attempt, the precision asked for. */
+    public Measurement withPlace(boolean twin, int attempt, Double precision) {
+        return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
+                timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
+                load, server, serverHost, driverHosts, drivers, serverCpuCheck, twin ? Boolean.TRUE : null, attempt, precision);
+    }
+
+    /** The server CPU's readings around the window. */
+    public Measurement withServerCpuCheck(CpuGateReading check) {
+        return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
+                timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
+                load, server, serverHost, driverHosts, drivers, check, twin, attempt, precision);
+    }
+
     /** The share of its own peak this cell ran at; 0 when it was not that kind of cell. */
     public double rateFractionOrZero() {
         return rateFraction == null ? 0 : rateFraction;
@@ -72,33 +110,35 @@ public record Measurement(String runtime, boolean reference, String scenario, In
     public Measurement withOutcome(Status status, String reason) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe, load,
-                server, serverHost, driverHosts, drivers);
+                server, serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision);
     }
 
     public Measurement withServer(Long pid, Long readyMillis) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, pid, readyMillis, machineProbe, load, server,
-                serverHost, driverHosts, drivers);
+                serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision);
     }
 
     public Measurement withFigures(ProbeReading probe, LoadFigures load, ServerUse server) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, probe, load, server,
-                serverHost, driverHosts, drivers);
+                serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision);
     }
 
     /** Where it ran: the server host and the hosts the load came from. */
     public Measurement withHosts(String serverHost, List<String> driverHosts) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
-                load, server, serverHost, driverHosts == null ? null : List.copyOf(driverHosts), drivers);
+                load, server, serverHost, driverHosts == null ? null : List.copyOf(driverHosts), drivers, serverCpuCheck, twin,
+                attempt, precision);
     }
 
     /** Each driver host's own figures, when the load came from several hosts. */
     public Measurement withDrivers(List<DriverFigures> drivers) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
-                load, server, serverHost, driverHosts, drivers == null ? null : List.copyOf(drivers));
+                load, server, serverHost, driverHosts, drivers == null ? null : List.copyOf(drivers), serverCpuCheck, twin,
+                attempt, precision);
     }
 
     /**

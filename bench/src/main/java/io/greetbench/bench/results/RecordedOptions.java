@@ -17,15 +17,19 @@ import java.util.List;
  * @param trials           repetitions of every cell
  * @param serverCpuLimit   the CPU limit the user gave, in CPUs (every scenario that allows one ran under it)
  * @param cpuBudget        the CPU limit of the scenarios that always run under one (capacity)
+ * @param precision        the precision asked for (0.05: ±5%); absent in older results
+ * @param maxMinutes       the time the run could take, added rounds included (0: none added)
+ * @param windowGate       whether windows taken while the server's CPU ran slow were discarded and measured again
+ * @param twins            whether every cell had an A/A twin in every round
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RecordedOptions(List<String> runtimes, List<String> scenarios, List<ScenarioSweep> sweeps,
         Long ioWaitMillis, Double warmupSeconds, Double warmupMaxSeconds, Double durationSeconds, Integer trials,
-        Double serverCpuLimit, Double cpuBudget) {
+        Double serverCpuLimit, Double cpuBudget, Double precision, Double maxMinutes, Boolean windowGate, Boolean twins) {
 
     public static final RecordedOptions NONE = new RecordedOptions(List.of(), List.of(), List.of(), null, null, null, null, null,
-            null, null);
+            null, null, null, null, null, null);
 
     /** Whether the warm-up went on past its least until the server's cost per request settled. */
     public boolean adaptiveWarmup() {

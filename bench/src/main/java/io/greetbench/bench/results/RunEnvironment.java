@@ -17,6 +17,9 @@ import java.util.Map;
  *
  * @param network this machine's connection limits (absent in older results)
  * @param hosts   the other hosts of the run, each as read on it (absent when everything ran here)
+ * @param cpuCheck the CPU check before the run and the CPUs it chose (absent when the CPUs were given
+ *                 or in older results)
+ * @param cpuChecksBetweenRounds the short checks of every CPU between rounds (written at the end of the run)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -24,13 +27,21 @@ public record RunEnvironment(String startedAt, String command, String cpuModel, 
         String memTotal, String kernel, String os, String serverJava, String serverJavaVersion,
         List<String> serverJvmFlags, String driverJava, String driverJavaVersion, String serverCpus, String driverCpus,
         Map<String, String> libraries, String nginx, String python3Aiohttp, String gitCommit, Boolean gitDirty,
-        RecordedOptions options, NetworkLimits network, List<HostEnvironment> hosts) {
+        RecordedOptions options, NetworkLimits network, List<HostEnvironment> hosts, CpuSurvey cpuCheck,
+        List<CpuReadings> cpuChecksBetweenRounds) {
 
     public static final String NAME = "environment.json";
 
     /** What a results folder without {@code environment.json} says: nothing. */
     public static final RunEnvironment UNKNOWN = new RunEnvironment(null, null, null, null, null, null, null, null, null,
-            null, List.of(), null, null, null, null, Map.of(), null, null, null, null, RecordedOptions.NONE, null, null);
+            null, List.of(), null, null, null, null, Map.of(), null, null, null, null, RecordedOptions.NONE, null, null, null, null);
+
+    /** The same, with the checks of every CPU taken between rounds. */
+    public RunEnvironment withCpuChecksBetweenRounds(List<CpuReadings> checks) {
+        return new RunEnvironment(startedAt, command, cpuModel, cpus, onlineCpus, memTotal, kernel, os, serverJava,
+                serverJavaVersion, serverJvmFlags, driverJava, driverJavaVersion, serverCpus, driverCpus, libraries, nginx,
+                python3Aiohttp, gitCommit, gitDirty, options, network, hosts, cpuCheck, List.copyOf(checks));
+    }
 
     public boolean known() {
         return startedAt != null;

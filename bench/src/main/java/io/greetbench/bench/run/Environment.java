@@ -50,7 +50,8 @@ public final class Environment {
                 Math.max(options.warmup().toMillis(), options.warmupMax().toMillis()) / 1000.0,
                 options.duration().toMillis() / 1000.0, options.trials(),
                 options.serverCpuLimit() == null ? null : options.serverCpuLimit().cpus(),
-                options.anyBudget() == null ? null : options.anyBudget().cpus());
+                options.anyBudget() == null ? null : options.anyBudget().cpus(), options.precision().target(),
+                options.precision().maxTime().toSeconds() / 60.0, options.precision().gate(), options.precision().twins());
         return new RunEnvironment(Instant.now().toString(), options.command(),
                 firstMatch(Path.of("/proc/cpuinfo"), "model name"), Runtime.getRuntime().availableProcessors(),
                 run(List.of("nproc", "--all")), memory(firstMatch(Path.of("/proc/meminfo"), "MemTotal")),
@@ -64,7 +65,7 @@ public final class Environment {
                         "import sys, aiohttp; print(sys.version.split()[0], 'aiohttp', aiohttp.__version__)")),
                 run(List.of("git", "-C", root.toString(), "rev-parse", "HEAD")),
                 !run(List.of("git", "-C", root.toString(), "status", "--porcelain", "--untracked-files=no")).isEmpty(),
-                recorded, networkLimits(), hosts);
+                recorded, networkLimits(), hosts, options.cpuChoice(), null);
     }
 
     /** The servers' java: on the server host, when that is another one. */
@@ -190,6 +191,14 @@ public final class Environment {
                     // a temp file left in /tmp
                 }
             }
+        }
+    }
+
+    /** Adds the checks of every CPU between rounds to the run's environment.json. */
+    static void withCpuChecks(Path dir, List<io.greetbench.bench.results.CpuReadings> checks) throws IOException {
+        RunEnvironment env = RunEnvironment.read(dir);
+        if (env.known()) {
+            env.withCpuChecksBetweenRounds(checks).write(dir);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.greetbench.bench.run;
 
 import io.greetbench.bench.results.Measurement;
 import io.greetbench.bench.results.ResultsFile;
+import io.greetbench.bench.results.Status;
 import io.greetbench.bench.scenario.Pace;
 import io.greetbench.bench.scenario.Scenario;
 import io.greetbench.bench.server.CpuLimit;
@@ -24,6 +25,12 @@ import java.util.function.Consumer;
  */
 public final class Orchestrator {
     private static final Duration READY_BOUND = Duration.ofSeconds(30);
+    /** How often a disturbed window is measured again before it is left out. */
+    static final int REMEASURES = 2;
+    /** How long to wait for a slow CPU to read steady again before measuring anyway. */
+    private static final Duration STEADY_BOUND = Duration.ofSeconds(20);
+    /** The short check of every CPU as each round begins. */
+    private static final Duration ROUND_CHECK = Duration.ofMillis(300);
 
     private final RunOptions options;
     private final List<ServerLauncher> servers;
@@ -35,6 +42,8 @@ public final class Orchestrator {
     private Consumer<ServerInstance> onWindowOpen = p -> { };
     private Duration readyBound = READY_BOUND;
     private int failures;
+    /** Everything measured so far (discarded windows and twins included), for the precision loop. */
+    private final List<Measurement> measured = new ArrayList<>();
 
     /** Everything on this machine. */
     public Orchestrator(RunOptions options, Path root, PrintStream log) {
@@ -68,6 +77,7 @@ public final class Orchestrator {
 
     /** Runs every cell; returns how many measurements failed. */
     public int run(Path root) throws IOException, InterruptedException {
+        long started = System.nanoTime();
         Files.createDirectories(options.out().resolve("logs"));
         Environment.describe(options, root, hosts.described()).write(options.out());
         List<ServerLauncher> usable = new ArrayList<>();
@@ -88,14 +98,118 @@ public final class Orchestrator {
                 + options.duration().toMillis() / 1000.0;
         Progress progress = new Progress(log, plan.size(), perCell);
         CellMeasurement measurement = new CellMeasurement(options, hosts.load(), readyBound, onWindowOpen, log);
-        for (Cell cell : plan) {
-            if (host.closed()) {
-                break; // interrupted: the shutdown hook reports what is here
+        try (CpuCheck check = cpuCheck()) {
+            WindowGate gate = gate(check);
+            CellGroup lastGroup = null;
+            int lastTrial = 0;
+            for (Cell cell : plan) {
+                if (host.closed()) {
+                    return failures; // interrupted: the shutdown hook reports what is here
+                }
+                if (!cell.group().equals(lastGroup) || cell.trial() != lastTrial) {
+                    checkBetweenRounds(check, gate);
+                    lastGroup = cell.group();
+                    lastTrial = cell.trial();
+                }
+                progress.starting(cell.label());
+                progress.finished(measureGated(measurement, cell, gate));
             }
-            progress.starting(cell.label());
-            progress.finished(measure(measurement, cell));
+            if (options.precision().addsRounds()) {
+                addRounds(usable, measurement, progress, check, gate, started);
+            }
+        } finally {
+            if (!cpuChecksBetweenRounds.isEmpty()) {
+                Environment.withCpuChecks(options.out(), cpuChecksBetweenRounds);
+            }
         }
         return failures;
+    }
+
+    /** The check of every CPU, when the servers run here and the gate is on; else null. */
+    private CpuCheck cpuCheck() throws IOException {
+        if (!host.site().local() || !options.precision().gate()) {
+            return null;
+        }
+        return new CpuCheck(CpuCheck.onlineCpus());
+    }
+
+    /** The gate on the servers' CPUs, its best readings seeded by the check before the run. */
+    private WindowGate gate(CpuCheck check) {
+        if (check == null) {
+            log.println("greetbench: window gate off" + (host.site().local() ? " (--no-window-gate)"
+                    : ": the servers run on " + host.name() + ", whose CPUs this machine cannot time"));
+            return WindowGate.off();
+        }
+        List<Integer> serverCpus = io.greetbench.bench.load.CpuBusy.parseList(options.serverCpus()).stream().boxed().toList();
+        WindowGate gate = new WindowGate(check, serverCpus, io.greetbench.bench.results.CpuReadings.SLOW);
+        log.println("greetbench: window gate on: a window is measured again when CPU " + gate.cpus() + " reads over "
+                + io.greetbench.bench.results.CpuReadings.SLOW + "× its best just before its server starts or just after it");
+        return gate;
+    }
+
+    private final List<io.greetbench.bench.results.CpuReadings> cpuChecksBetweenRounds = new ArrayList<>();
+
+    /** A short check of every CPU as a round begins: recorded, and the gate's best kept current. */
+    private void checkBetweenRounds(CpuCheck check, WindowGate gate) throws IOException {
+        if (check == null) {
+            return;
+        }
+        for (var r : check.survey(ROUND_CHECK).values()) {
+            cpuChecksBetweenRounds.add(r);
+            gate.remember(r.cpu(), r.median());
+        }
+    }
+
+    /**
+     * After the planned rounds: one more round at a time of each cell with unsettled pairs (only
+     * the runtimes in them, and an A/A twin), while a whole round still fits in the run's time.
+     */
+    private void addRounds(List<ServerLauncher> usable, CellMeasurement measurement, Progress progress, CpuCheck check,
+            WindowGate gate, long started) throws IOException, InterruptedException {
+        Precision precision = options.precision();
+        long deadline = started + precision.maxTime().toNanos();
+        io.greetbench.bench.stats.Bootstrap bootstrap = new io.greetbench.bench.stats.Bootstrap();
+        List<CellGroup> groups = plan(usable).stream().map(Cell::group).distinct().toList();
+        while (!host.closed()) {
+            List<List<Cell>> rounds = new ArrayList<>();
+            for (CellGroup g : groups) {
+                List<Measurement> inCell = measured.stream().filter(g::contains).toList();
+                var unsettled = PrecisionLoop.unsettledRuntimes(PrecisionLoop.pairs(g.scenario(), inCell,
+                        precision.target(), bootstrap));
+                int nextTrial = inCell.stream().mapToInt(m -> m.trial() == null ? 0 : m.trial()).max().orElse(0) + 1;
+                if (unsettled.isEmpty() || nextTrial > PrecisionLoop.MAX_ROUNDS) {
+                    continue;
+                }
+                List<ServerLauncher> serving = usable.stream().filter(s -> unsettled.contains(s.name())).toList();
+                rounds.add(round(g, nextTrial, serving, precision.twins()));
+            }
+            if (rounds.isEmpty()) {
+                log.println("greetbench: every pair settled to ±" + Math.round(precision.target() * 100)
+                        + "% (or its cell reached " + PrecisionLoop.MAX_ROUNDS + " rounds)");
+                return;
+            }
+            for (List<Cell> round : rounds) {
+                double seconds = progress.secondsPerCell() * round.size();
+                if (System.nanoTime() + (long) (seconds * 1e9) > deadline) {
+                    log.println("greetbench: no time left (--max-minutes " + precision.maxTime().toMinutes()
+                            + ") for another round of " + round.get(0).group().label() + "; pairs still unsettled are "
+                            + "reported as such");
+                    return;
+                }
+                progress.add(round.size());
+                log.println("greetbench: adding round " + round.get(0).trial() + " of " + round.get(0).group().label()
+                        + " for " + round.stream().filter(c -> !c.twin()).map(c -> c.server().name()).toList()
+                        + ": pairs not yet settled to ±" + Math.round(precision.target() * 100) + "%");
+                checkBetweenRounds(check, gate);
+                for (Cell cell : round) {
+                    if (host.closed()) {
+                        return;
+                    }
+                    progress.starting(cell.label());
+                    progress.finished(measureGated(measurement, cell, gate));
+                }
+            }
+        }
     }
 
     /**
@@ -111,10 +225,7 @@ public final class Orchestrator {
             for (int c : p.connections()) {
                 for (double rate : p.ratesOrClosed()) {
                     for (int trial = 1; trial <= options.trials(); trial++) {
-                        for (int i = 0; i < serving.size(); i++) {
-                            ServerLauncher s = serving.get((i + trial - 1) % serving.size());
-                            cells.add(new Cell(s, p.scenario(), c, rate, trial, i + 1));
-                        }
+                        cells.addAll(round(new CellGroup(p.scenario(), c, rate), trial, serving, options.precision().twins()));
                     }
                 }
             }
@@ -122,34 +233,95 @@ public final class Orchestrator {
         return cells;
     }
 
-    private String measure(CellMeasurement measurement, Cell cell) throws IOException, InterruptedException {
+    /**
+     * One round of a cell: every runtime once, in an order rotated by the round, and with
+     * {@code twins} one ranked runtime (rotating, round by round) a second time as its A/A twin, about
+     * half a round away from its first window (before it and after it in turn when it is alone).
+     */
+    static List<Cell> round(CellGroup g, int trial, List<ServerLauncher> serving, boolean twins) {
+        List<Cell> cells = new ArrayList<>();
+        int n = serving.size();
+        for (int i = 0; i < n; i++) {
+            ServerLauncher s = serving.get((i + trial - 1) % n);
+            cells.add(new Cell(s, g.scenario(), g.connections(), g.rate(), trial, i + 1));
+        }
+        List<ServerLauncher> ranked = serving.stream().filter(s -> !s.reference()).toList();
+        if (twins && !ranked.isEmpty()) {
+            ServerLauncher doubled = ranked.get((trial - 1) % ranked.size());
+            int first = 0;
+            while (cells.get(first).server() != doubled) {
+                first++;
+            }
+            int at = n == 1 ? (trial % 2 == 0 ? 0 : 1) : (first + n / 2 + 1) % (n + 1);
+            cells.add(at, new Cell(doubled, g.scenario(), g.connections(), g.rate(), trial, 0, true));
+            for (int i = 0; i < cells.size(); i++) {
+                cells.set(i, cells.get(i).at(i + 1));
+            }
+        }
+        return cells;
+    }
+
+    /**
+     * Measures a cell, reading the server's CPU just before its server starts and just after; a
+     * window the gate finds disturbed is recorded as discarded and, once the CPU reads steady, measured
+     * again, at most {@link #REMEASURES} times.
+     */
+    private String measureGated(CellMeasurement measurement, Cell cell, WindowGate gate)
+            throws IOException, InterruptedException {
+        String summary = "";
+        for (int attempt = 1; ; attempt++) {
+            double[] before = gate.read();
+            CellMeasurement.Outcome outcome = measure(measurement, cell);
+            if (outcome.interrupted()) {
+                return outcome.summary();
+            }
+            io.greetbench.bench.results.CpuGateReading reading = gate.reading(before, gate.read());
+            Measurement m = outcome.measurement().withServerCpuCheck(reading)
+                    .withPlace(cell.twin(), attempt, options.precision().target());
+            String disturbed = m.ok() ? gate.judge(reading) : null;
+            if (disturbed != null) {
+                results.append(m.withOutcome(Status.DISCARDED, disturbed));
+                measured.add(m.withOutcome(Status.DISCARDED, disturbed));
+                summary += "DISCARDED: " + disturbed + "\n      ";
+                if (attempt > REMEASURES) {
+                    return summary + "kept out: " + REMEASURES + " windows measured again were disturbed too";
+                }
+                boolean steady = gate.awaitSteady(STEADY_BOUND);
+                summary += (steady ? "the CPU reads steady again; " : "the CPU still reads slow after "
+                        + STEADY_BOUND.toSeconds() + " s; ") + "measuring again\n      ";
+                continue;
+            }
+            record(m, cell);
+            return summary + outcome.summary();
+        }
+    }
+
+    private CellMeasurement.Outcome measure(CellMeasurement measurement, Cell cell) throws IOException, InterruptedException {
         Scenario scenario = cell.scenario();
         double offered = cell.rate();
-        CellMeasurement.Outcome outcome;
         if (scenario.pace() == Pace.SHARE_OF_PEAK) {
             Double peak = peaks.peak(cell.server().name(), scenario.peakScenario());
             offered = peak == null ? 0 : peak * cell.rate();
         }
         if (scenario.pace() == Pace.SHARE_OF_PEAK && offered <= 0) {
-            outcome = measurement.failed(host, CellMeasurement.draft(cell, 0, null).withHosts(host.site().host(),
+            return measurement.failed(host, CellMeasurement.draft(cell, 0, null).withHosts(host.site().host(),
                     hosts.load().hosts()), "no " + scenario.peakScenario() + " peak to take " + Math.round(cell.rate() * 100)
                     + "% of: run the " + scenario.peakScenario() + " scenario too");
-        } else {
-            CpuLimit budget = options.budgetFor(scenario);
-            outcome = measurement.measure(cell, offered, hosts.serverFor(budget), budget);
         }
-        if (outcome.interrupted()) {
-            return outcome.summary();
-        }
-        Measurement m = outcome.measurement();
+        CpuLimit budget = options.budgetFor(scenario);
+        return measurement.measure(cell, offered, hosts.serverFor(budget), budget);
+    }
+
+    /** Appends a measurement that stands, and keeps its peak for the scenarios loaded at a share of it. */
+    private void record(Measurement m, Cell cell) throws IOException {
         results.append(m);
+        measured.add(m);
         if (m.ok()) {
-            if (m.load().errorCount() == 0 && !scenario.openLoop()) {
-                peaks.record(m.runtime(), scenario.key(), cell.trial(), m.load().requestsPerSecond());
+            if (m.load().errorCount() == 0 && !cell.scenario().openLoop() && !cell.twin()) {
+                peaks.record(m.runtime(), cell.scenario().key(), cell.trial(), m.load().requestsPerSecond());
             }
         } else {
             failures++;
         }
-        return outcome.summary();
     }
 }

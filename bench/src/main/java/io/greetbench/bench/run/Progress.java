@@ -6,7 +6,7 @@ import java.util.Locale;
 /** One line per measurement on stderr: a bar, the cell, and the time left at the pace so far. */
 final class Progress {
     private final PrintStream out;
-    private final int total;
+    private int total;
     private final long start = System.nanoTime();
     private final double estimatedSecondsPerCell;
     private int done;
@@ -25,6 +25,16 @@ final class Progress {
         out.printf(Locale.ROOT, "[%s%s] %d/%d  %s  (ETA %s)%n", "#".repeat(filled), "-".repeat(width - filled),
                 done + 1, total, label, duration(perCell * (total - done)));
         out.flush();
+    }
+
+    /** More cells to do than planned (rounds added to settle close pairs). */
+    void add(int cells) {
+        total += cells;
+    }
+
+    /** Seconds per cell so far, or the first guess before any is done. */
+    double secondsPerCell() {
+        return done == 0 ? estimatedSecondsPerCell : (System.nanoTime() - start) / 1e9 / done;
     }
 
     void finished(String summary) {

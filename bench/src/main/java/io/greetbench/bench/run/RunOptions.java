@@ -1,5 +1,6 @@
 package io.greetbench.bench.run;
 
+import io.greetbench.bench.results.CpuSurvey;
 import io.greetbench.bench.scenario.Scenario;
 import io.greetbench.bench.server.CpuLimit;
 import java.nio.file.Path;
@@ -26,10 +27,22 @@ import java.util.List;
  * @param defaultBudget  the CPU limit of a scenario that always runs under one, when the user gave none
  * @param command        the command line as typed, for the environment record
  * @param placement      where servers and load are: this machine, or other hosts
+ * @param precision      the precision to rank to, the time it may take, the window gate and A/A twins
+ * @param cpuChoice      the CPU check before the run and the CPUs it chose; null when the user pinned them
+ *                       or the servers run elsewhere
  */
 public record RunOptions(List<String> runtimes, List<ScenarioPlan> plans, Duration warmup, Duration warmupMax,
         Duration duration, int trials, String serverCpus, String driverCpus, Path out, Path serverJava,
-        List<String> serverJvmFlags, CpuLimit serverCpuLimit, CpuLimit defaultBudget, String command, Placement placement) {
+        List<String> serverJvmFlags, CpuLimit serverCpuLimit, CpuLimit defaultBudget, String command, Placement placement,
+        Precision precision, CpuSurvey cpuChoice) {
+
+    /** Placed, with the planned rounds only and no CPU check. */
+    public RunOptions(List<String> runtimes, List<ScenarioPlan> plans, Duration warmup, Duration warmupMax,
+            Duration duration, int trials, String serverCpus, String driverCpus, Path out, Path serverJava,
+            List<String> serverJvmFlags, CpuLimit serverCpuLimit, CpuLimit defaultBudget, String command, Placement placement) {
+        this(runtimes, plans, warmup, warmupMax, duration, trials, serverCpus, driverCpus, out, serverJava, serverJvmFlags,
+                serverCpuLimit, defaultBudget, command, placement, Precision.PLANNED_ONLY, null);
+    }
 
     /** Everything on this machine. */
     public RunOptions(List<String> runtimes, List<ScenarioPlan> plans, Duration warmup, Duration warmupMax,
@@ -41,6 +54,7 @@ public record RunOptions(List<String> runtimes, List<ScenarioPlan> plans, Durati
 
     public RunOptions {
         placement = placement == null ? Placement.LOCAL : placement;
+        precision = precision == null ? Precision.PLANNED_ONLY : precision;
         runtimes = List.copyOf(runtimes);
         plans = List.copyOf(plans);
         serverJvmFlags = List.copyOf(serverJvmFlags);
@@ -72,7 +86,7 @@ public record RunOptions(List<String> runtimes, List<ScenarioPlan> plans, Durati
     /** These options with another default CPU limit (worked out once the other hosts' CPUs are known). */
     public RunOptions withDefaultBudget(CpuLimit budget) {
         return new RunOptions(runtimes, plans, warmup, warmupMax, duration, trials, serverCpus, driverCpus, out, serverJava,
-                serverJvmFlags, serverCpuLimit, budget, command, placement);
+                serverJvmFlags, serverCpuLimit, budget, command, placement, precision, cpuChoice);
     }
 
     /** Whether the warm-up goes on past its least until the server's cost per request settles. */

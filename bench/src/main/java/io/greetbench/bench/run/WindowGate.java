@@ -1,0 +1,139 @@
+package io.greetbench.bench.run;
+
+import io.greetbench.bench.results.CpuGateReading;
+import io.greetbench.bench.results.CpuReadings;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Judges each window by the server CPU's speed around it. The server's CPU is read (a {@link CpuCheck}
+ * reading) just before its server starts and just after the window closes; when the slower of the
+ * two is more than {@link CpuReadings#SLOW} times the run's usual best reading of that CPU, the host
+ * had slowed that CPU down and the window measured the host, not the runtime: it is discarded and
+ * measured again once the CPU reads steady. What it cannot see: a slow spell that begins and ends
+ * inside the window, between the two readings.
+ */
+final class WindowGate {
+    /** Readings kept per CPU for its "best": the 5th percentile, so one lucky reading does not set the bar. */
+    private static final double BEST_QUANTILE = 0.05;
+    private static final Duration STEADY_POLL = Duration.ofMillis(250);
+
+    private final CpuCheck check;
+    private final List<Integer> cpus;
+    private final double threshold;
+    private final Map<Integer, List<Double>> readings = new LinkedHashMap<>();
+
+    /**
+     * @param check     reads the CPUs (null: a gate that reads nothing and passes every window)
+     * @param cpus      the server's CPUs
+     * @param threshold a reading above threshold × best is slow
+     */
+    WindowGate(CpuCheck check, List<Integer> cpus, double threshold) {
+        this.check = check;
+        this.cpus = List.copyOf(cpus);
+        this.threshold = threshold;
+        cpus.forEach(c -> readings.put(c, new ArrayList<>()));
+    }
+
+    /** A gate that passes everything (servers on another host, or the gate turned off). */
+    static WindowGate off() {
+        return new WindowGate(null, List.of(), Double.POSITIVE_INFINITY);
+    }
+
+    boolean on() {
+        return check != null && !cpus.isEmpty();
+    }
+
+    String cpus() {
+        return cpus.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("");
+    }
+
+    /** Feeds earlier readings of a CPU (the check before the run) into its best. */
+    void remember(int cpu, double nanos) {
+        List<Double> list = readings.get(cpu);
+        if (list != null) {
+            list.add(nanos);
+        }
+    }
+
+    /**
+     * Reads the server's CPUs now: the reading of the one slowest against its best, as {best, reading};
+     * null when the gate is off.
+     */
+    double[] read() throws IOException {
+        if (!on()) {
+            return null;
+        }
+        double[] worst = null;
+        for (int cpu : cpus) {
+            double nanos = check.read(cpu);
+            remember(cpu, nanos);
+            double best = best(cpu);
+            if (worst == null || nanos / best > worst[1] / worst[0]) {
+                worst = new double[] {best, nanos};
+            }
+        }
+        return worst;
+    }
+
+    /** The record of a window's two readings; null when the gate is off. */
+    CpuGateReading reading(double[] before, double[] after) {
+        if (before == null || after == null) {
+            return null;
+        }
+        double best = Math.min(before[0], after[0]);
+        return new CpuGateReading(cpus(), before[1], after[1], best, threshold);
+    }
+
+    /** Why a window with these readings is discarded, for a person; null when it stands. */
+    String judge(CpuGateReading r) {
+        return judge(r, threshold);
+    }
+
+    static String judge(CpuGateReading r, double threshold) {
+        if (r == null || Double.isNaN(r.slowdown()) || r.slowdown() <= threshold) {
+            return null;
+        }
+        boolean beforeSlow = r.before() / r.best() > threshold;
+        boolean afterSlow = r.after() / r.best() > threshold;
+        return String.format(Locale.ROOT, "the server's CPU %s ran slow %s the window: %.2f× its best reading (%s), "
+                + "over the gate's %.2f×", r.cpus(), beforeSlow && afterSlow ? "before and after" : beforeSlow ? "before"
+                : "after", r.slowdown(), beforeSlow && afterSlow ? String.format(Locale.ROOT, "%.2f× before, %.2f× after",
+                r.before() / r.best(), r.after() / r.best()) : "the other reading " + String.format(Locale.ROOT, "%.2f×",
+                (beforeSlow ? r.after() : r.before()) / r.best()), threshold);
+    }
+
+    /**
+     * Waits until a reading of every server CPU is within the threshold again, at most {@code bound};
+     * returns whether it got there. The slow spells seen here last seconds.
+     */
+    boolean awaitSteady(Duration bound) throws IOException, InterruptedException {
+        if (!on()) {
+            return true;
+        }
+        long end = System.nanoTime() + bound.toNanos();
+        while (true) {
+            double[] r = read();
+            if (r[1] <= threshold * r[0]) {
+                return true;
+            }
+            if (System.nanoTime() >= end) {
+                return false;
+            }
+            Thread.sleep(STEADY_POLL.toMillis());
+        }
+    }
+
+    /** The CPU's usual best: a low quantile of its readings so far. */
+    double best(int cpu) {
+        List<Double> sorted = new ArrayList<>(readings.get(cpu));
+        Collections.sort(sorted);
+        return sorted.get((int) Math.floor(BEST_QUANTILE * (sorted.size() - 1)));
+    }
+}
