@@ -65,7 +65,7 @@ public final class ReportWriter {
                 case EQUAL_WORK_TABLE -> new EqualWorkSection(scenario);
             });
         }
-        sections.addAll(List.of(new MemorySection(), new JmhSection(), new ProblemsSection(), new VersionsSection()));
+        sections.addAll(List.of(new PrecisionSection(), new MemorySection(), new JmhSection(), new ProblemsSection(), new VersionsSection()));
         return sections;
     }
 

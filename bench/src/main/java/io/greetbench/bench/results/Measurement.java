@@ -83,6 +83,23 @@ public record Measurement(String runtime, boolean reference, String scenario, In
         return status == Status.OK && load != null;
     }
 
+    /** This measurement's value on {@code metric}; NaN when it has none (failed, or not sampled). */
+    public double value(io.greetbench.bench.stats.Metric metric) {
+        if (!ok()) {
+            return Double.NaN;
+        }
+        Double v = switch (metric) {
+            // every runtime of a cell has the same budget: per CPU of it, the ratios are those of requests/s
+            case REQUESTS_PER_CPU -> cpuLimit == null ? load.requestsPerSecond() : load.requestsPerSecond() / cpuLimit;
+            case THROUGHPUT -> load.requestsPerSecond();
+            case CPU_PER_REQUEST -> server == null ? null : server.cpuMicrosPerRequest();
+            case P99_LATENCY -> load.latencyMicros() == null ? null : (double) load.latencyMicros().p99();
+            case P999_LATENCY -> load.latencyMicros() == null ? null : (double) load.latencyMicros().p999();
+            case PEAK_RSS -> server == null || server.rssPeakKb() == null ? null : server.rssPeakKb().doubleValue();
+        };
+        return v == null ? Double.NaN : v;
+    }
+
     /** An A/A twin (see {@code twin}), which the runtime's own trials leave out. */
     public boolean isTwin() {
         return Boolean.TRUE.equals(twin);

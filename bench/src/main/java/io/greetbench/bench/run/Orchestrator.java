@@ -14,7 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import io.greetbench.bench.stats.Metric;
+import io.greetbench.bench.stats.RankedMetric;
+import io.greetbench.bench.stats.SettledPairs;
 import java.util.function.Consumer;
 
 /**
@@ -29,6 +34,8 @@ public final class Orchestrator {
     static final int REMEASURES = 2;
     /** How long to wait for a slow CPU to read steady again before measuring anyway. */
     private static final Duration STEADY_BOUND = Duration.ofSeconds(20);
+    /** No cell gets more rounds than this: a real difference much smaller than the precision never settles. */
+    static final int MAX_ROUNDS = 15;
     /** The short check of every CPU as each round begins. */
     private static final Duration ROUND_CHECK = Duration.ofMillis(300);
 
@@ -174,10 +181,10 @@ public final class Orchestrator {
             List<List<Cell>> rounds = new ArrayList<>();
             for (CellGroup g : groups) {
                 List<Measurement> inCell = measured.stream().filter(g::contains).toList();
-                var unsettled = PrecisionLoop.unsettledRuntimes(PrecisionLoop.pairs(g.scenario(), inCell,
+                var unsettled = SettledPairs.unsettledRuntimes(SettledPairs.of(rankedValues(g.scenario(), inCell),
                         precision.target(), bootstrap));
                 int nextTrial = inCell.stream().mapToInt(m -> m.trial() == null ? 0 : m.trial()).max().orElse(0) + 1;
-                if (unsettled.isEmpty() || nextTrial > PrecisionLoop.MAX_ROUNDS) {
+                if (unsettled.isEmpty() || nextTrial > MAX_ROUNDS) {
                     continue;
                 }
                 List<ServerLauncher> serving = usable.stream().filter(s -> unsettled.contains(s.name())).toList();
@@ -185,7 +192,7 @@ public final class Orchestrator {
             }
             if (rounds.isEmpty()) {
                 log.println("greetbench: every pair settled to ±" + Math.round(precision.target() * 100)
-                        + "% (or its cell reached " + PrecisionLoop.MAX_ROUNDS + " rounds)");
+                        + "% (or its cell reached " + MAX_ROUNDS + " rounds)");
                 return;
             }
             for (List<Cell> round : rounds) {
@@ -210,6 +217,21 @@ public final class Orchestrator {
                 }
             }
         }
+    }
+
+    /** Each ranked runtime's trials in a cell (twins, references and discarded windows left out), on its metric. */
+    static Map<String, double[]> rankedValues(Scenario scenario, List<Measurement> inCell) {
+        Metric metric = RankedMetric.of(scenario.section());
+        Map<String, List<Double>> values = new LinkedHashMap<>();
+        for (Measurement m : inCell) {
+            double v = m.value(metric);
+            if (!m.isTwin() && !m.reference() && Double.isFinite(v) && v > 0) {
+                values.computeIfAbsent(m.runtime(), k -> new ArrayList<>()).add(v);
+            }
+        }
+        Map<String, double[]> arrays = new LinkedHashMap<>();
+        values.forEach((k, v) -> arrays.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
+        return arrays;
     }
 
     /**
@@ -268,7 +290,6 @@ public final class Orchestrator {
      */
     private String measureGated(CellMeasurement measurement, Cell cell, WindowGate gate)
             throws IOException, InterruptedException {
-        String summary = "";
         for (int attempt = 1; ; attempt++) {
             double[] before = gate.read();
             CellMeasurement.Outcome outcome = measure(measurement, cell);
@@ -282,17 +303,17 @@ public final class Orchestrator {
             if (disturbed != null) {
                 results.append(m.withOutcome(Status.DISCARDED, disturbed));
                 measured.add(m.withOutcome(Status.DISCARDED, disturbed));
-                summary += "DISCARDED: " + disturbed + "\n      ";
+                log.println("      DISCARDED: " + disturbed);
                 if (attempt > REMEASURES) {
-                    return summary + "kept out: " + REMEASURES + " windows measured again were disturbed too";
+                    return "kept out: " + REMEASURES + " windows measured again were disturbed too";
                 }
                 boolean steady = gate.awaitSteady(STEADY_BOUND);
-                summary += (steady ? "the CPU reads steady again; " : "the CPU still reads slow after "
-                        + STEADY_BOUND.toSeconds() + " s; ") + "measuring again\n      ";
+                log.println("      " + (steady ? "the CPU reads steady again; " : "the CPU still reads slow after "
+                        + STEADY_BOUND.toSeconds() + " s; ") + "measuring again");
                 continue;
             }
             record(m, cell);
-            return summary + outcome.summary();
+            return outcome.summary();
         }
     }
 

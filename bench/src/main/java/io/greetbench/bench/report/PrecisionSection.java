@@ -1,0 +1,157 @@
+package io.greetbench.bench.report;
+
+import io.greetbench.bench.results.Measurement;
+import io.greetbench.bench.results.RecordedOptions;
+import io.greetbench.bench.scenario.Scenario;
+import io.greetbench.bench.scenario.Scenarios;
+import io.greetbench.bench.stats.Bootstrap;
+import io.greetbench.bench.stats.Interval;
+import io.greetbench.bench.stats.Metric;
+import io.greetbench.bench.stats.RankedMetric;
+import io.greetbench.bench.stats.SettledPairs;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * "What this run can tell apart": per cell, the A/A twin's ratio to the same runtime's own window in
+ * the same round (the resolution the run achieved), the windows the gate discarded, and every pair of
+ * runtimes on the cell's metric, settled to the precision asked for or not, at what n. Runs made
+ * before the precision loop (no precision recorded, no twins, nothing discarded) get no section.
+ */
+final class PrecisionSection implements ReportSection {
+
+    /** One cell of the matrix: a scenario, connections and rate, across runtimes. */
+    private record Group(String scenario, int connections, double rate) {
+        String label() {
+            String label = scenario + " c=" + connections;
+            var s = Scenarios.find(scenario);
+            if (s.isEmpty() || rate == 0) {
+                return label;
+            }
+            return switch (s.get().pace()) {
+                case CLOSED -> label;
+                case SHARE_OF_PEAK -> label + " at " + Math.round(rate * 100) + "% of peak";
+                case FIXED_RATES -> String.format(Locale.ROOT, "%s at %,.0f req/s", label, rate);
+            };
+        }
+
+        boolean contains(Measurement m) {
+            double r = Scenarios.find(m.scenario()).map(s -> s.pace() == io.greetbench.bench.scenario.Pace.FIXED_RATES)
+                    .orElse(false) && m.offeredRate() != null ? m.offeredRate() : m.rateFractionOrZero();
+            return scenario.equals(m.scenario()) && Objects.equals(connections, m.connections()) && Math.abs(r - rate) < 1e-6;
+        }
+    }
+
+    @Override
+    public void render(ReportContext ctx, StringBuilder md) {
+        ResultsIndex index = ctx.index();
+        RecordedOptions options = index.env().optionsOrNone();
+        if (options.precision() == null && index.twins().isEmpty() && index.discarded().isEmpty()) {
+            return;
+        }
+        double precision = options.precision() == null ? 0.05 : options.precision();
+        String pct = Math.round(precision * 100) + "%";
+        Map<Group, Map<String, List<Measurement>>> groups = new LinkedHashMap<>();
+        for (CellTrials c : index.cells()) {
+            Group g = new Group(c.scenario(), c.connections(), c.rateFraction());
+            if (!c.reference) {
+                groups.computeIfAbsent(g, k -> new LinkedHashMap<>()).put(c.runtime(), c.ok);
+            }
+        }
+        Bootstrap bootstrap = new Bootstrap();
+        md.append("## What this run can tell apart\n\n");
+        md.append(String.format(Locale.ROOT, "Asked for: rankings to ±%s (`--precision`)%s. A pair is *settled* when the "
+                + "95%% interval of its ratio excludes no difference, or lies within ±%s of it; pairs that were not had "
+                + "rounds added%s. ", pct, options.maxMinutes() == null ? "" : String.format(Locale.ROOT,
+                " within %.0f minutes (`--max-minutes`)", options.maxMinutes()), pct, options.maxMinutes() != null
+                && options.maxMinutes() > 0 ? " while the time allowed" : " (none here: `--max-minutes 0`)"));
+        md.append("**A/A** is one runtime measured a second time in the same round, as if it were another (a different "
+                + "one each round): its ratio to the runtime's own window of that round is what the run cannot resolve. ");
+        md.append(Boolean.FALSE.equals(options.windowGate()) ? "The window gate was off: no window was discarded.\n\n"
+                : "**Discarded**: windows taken while the server's CPU ran slow (read just before the server started and "
+                        + "just after the window), measured again.\n\n");
+        md.append("| cell | metric | rounds | A/A (median of rounds) | flag | pairs settled | discarded |\n");
+        md.append("|---|---|---|---|---|---|---|\n");
+        List<String> unsettled = new ArrayList<>();
+        StringBuilder every = new StringBuilder();
+        for (var e : groups.entrySet()) {
+            Group g = e.getKey();
+            Scenario scenario = Scenarios.find(g.scenario()).orElse(null);
+            if (scenario == null) {
+                continue;
+            }
+            Metric metric = RankedMetric.of(scenario.section());
+            Map<String, double[]> values = new LinkedHashMap<>();
+            int minRounds = Integer.MAX_VALUE;
+            int maxRounds = 0;
+            for (var r : e.getValue().entrySet()) {
+                double[] v = r.getValue().stream().mapToDouble(m -> m.value(metric)).filter(x -> Double.isFinite(x) && x > 0)
+                        .toArray();
+                if (v.length > 0) {
+                    values.put(r.getKey(), v);
+                    minRounds = Math.min(minRounds, v.length);
+                    maxRounds = Math.max(maxRounds, v.length);
+                }
+            }
+            List<SettledPairs.Pair> pairs = SettledPairs.of(values, precision, bootstrap);
+            long settled = pairs.stream().filter(SettledPairs.Pair::settled).count();
+            Interval aa = aaRatio(g, index, metric, bootstrap);
+            long discarded = index.discarded().stream().filter(g::contains).count();
+            md.append("| ").append(g.label()).append(" | ").append(metric.label()).append(" | ")
+                    .append(values.isEmpty() ? "–" : minRounds == maxRounds ? String.valueOf(minRounds) : minRounds + "–" + maxRounds)
+                    .append(" | ").append(aa == null ? "–" : ratio(aa) + (aa.n() <= 5 ? " (range)" : ""))
+                    .append(" | ").append(aa != null && aa.resolved() && aa.excludes(1.0) ? "A/A misses 1" : "")
+                    .append(" | ").append(settled).append(" of ").append(pairs.size())
+                    .append(" | ").append(discarded).append(" |\n");
+            for (SettledPairs.Pair p : pairs) {
+                String line = "`" + p.a() + "` / `" + p.b() + "` " + ratio(p.ratio()) + ", n = " + p.n();
+                if (!p.settled()) {
+                    unsettled.add(g.label() + ": " + line);
+                }
+                every.append("| ").append(g.label()).append(" | `").append(p.a()).append("` | `").append(p.b()).append("` | ")
+                        .append(ratio(p.ratio())).append(" | ").append(p.n()).append(" | ")
+                        .append(p.settled() ? (p.ratio().excludes(1.0) ? "a difference" : "a tie within ±" + pct)
+                                : "not settled").append(" |\n");
+            }
+        }
+        md.append("\n");
+        md.append(unsettled.isEmpty() ? "Every pair settled to ±" + pct + ".\n\n"
+                : "Not settled to ±" + pct + " (cannot be told apart at this precision):\n\n- "
+                        + String.join("\n- ", unsettled) + "\n\n");
+        if (every.length() > 0) {
+            md.append("<details><summary>Every pair, settled or not, and at what n</summary>\n\n");
+            md.append("| cell | A | B | A/B (95% interval) | n | settled |\n|---|---|---|---|---|---|\n");
+            md.append(every).append("\n</details>\n\n");
+        }
+    }
+
+    /** The twins' ratios to the same runtime's own window of the same round, bootstrapped (null: no twin). */
+    private static Interval aaRatio(Group g, ResultsIndex index, Metric metric, Bootstrap bootstrap) {
+        List<Double> ratios = new ArrayList<>();
+        for (Measurement twin : index.twins()) {
+            if (!g.contains(twin) || !twin.ok()) {
+                continue;
+            }
+            CellTrials own = index.cell(twin.runtime(), g.scenario(), g.connections(), g.rate());
+            if (own == null) {
+                continue;
+            }
+            own.ok.stream().filter(m -> Objects.equals(m.trial(), twin.trial())).findFirst().ifPresent(m -> {
+                double r = twin.value(metric) / m.value(metric);
+                if (Double.isFinite(r) && r > 0) {
+                    ratios.add(r);
+                }
+            });
+        }
+        return ratios.isEmpty() ? null : bootstrap.median(ratios.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static String ratio(Interval i) {
+        return i.resolved() ? String.format(Locale.ROOT, "%.3f (%.3f–%.3f)", i.point(), i.low(), i.high())
+                : String.format(Locale.ROOT, "%.3f (one trial)", i.point());
+    }
+}

@@ -1,0 +1,51 @@
+package io.greetbench.bench.stats;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every pair of runtimes in one cell, with the ratio of their medians on the cell's metric and
+ * whether it is settled to a precision ({@link FindingRule#resolved}): its interval excludes no
+ * difference, or lies within ±precision of it. What the precision loop measures again, and what the
+ * report says of each pair it ranks or ties.
+ */
+public final class SettledPairs {
+    private SettledPairs() {
+    }
+
+    /** Two runtimes, their ratio A/B with its interval, and whether it is settled. */
+    public record Pair(String a, String b, Interval ratio, boolean settled) {
+        /** The smaller side's trial count. */
+        public int n() {
+            return ratio.n();
+        }
+    }
+
+    /** Every pair of {@code values} (runtime → its trials, in the order given), A before B. */
+    public static List<Pair> of(Map<String, double[]> values, double precision, Bootstrap bootstrap) {
+        List<String> runtimes = new ArrayList<>(values.keySet());
+        List<Pair> pairs = new ArrayList<>();
+        for (int i = 0; i < runtimes.size(); i++) {
+            for (int j = i + 1; j < runtimes.size(); j++) {
+                Interval ratio = bootstrap.ratioOfMedians(values.get(runtimes.get(i)), values.get(runtimes.get(j)));
+                pairs.add(new Pair(runtimes.get(i), runtimes.get(j), ratio, FindingRule.resolved(ratio, precision)));
+            }
+        }
+        return pairs;
+    }
+
+    /** The runtimes in at least one unsettled pair: those a further round of the cell measures. */
+    public static Set<String> unsettledRuntimes(List<Pair> pairs) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Pair p : pairs) {
+            if (!p.settled()) {
+                names.add(p.a());
+                names.add(p.b());
+            }
+        }
+        return names;
+    }
+}
