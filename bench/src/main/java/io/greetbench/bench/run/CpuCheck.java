@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * seconds at a time, invisibly from inside (steal reads 0): this is the only way to see it.
  * One idle thread per CPU checked; nothing runs on a CPU between readings.
  */
-public final class CpuCheck implements AutoCloseable {
+public final class CpuCheck implements AutoCloseable, CpuReader {
     private final Map<Integer, ExecutorService> pinned = new LinkedHashMap<>();
 
     /** Pins one thread to each of {@code cpus} and warms the probe up on it. */
@@ -59,6 +59,7 @@ public final class CpuCheck implements AutoCloseable {
     }
 
     /** One reading of {@code cpu}: ns per million units of work (lower is faster). */
+    @Override
     public double read(int cpu) throws IOException {
         ExecutorService thread = pinned.get(cpu);
         if (thread == null) {

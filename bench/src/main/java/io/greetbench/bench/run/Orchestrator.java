@@ -48,6 +48,8 @@ public final class Orchestrator {
     private final PeakBook peaks = new PeakBook();
     private Consumer<ServerInstance> onWindowOpen = p -> { };
     private Duration readyBound = READY_BOUND;
+    private CpuReader testReader;
+    private Duration steadyBound = STEADY_BOUND;
     private int failures;
     /** Everything measured so far (discarded windows and twins included), for the precision loop. */
     private final List<Measurement> measured = new ArrayList<>();
@@ -70,6 +72,12 @@ public final class Orchestrator {
     /** For tests: called with the server of each cell when its measured window opens. */
     void onMeasuring(Consumer<ServerInstance> hook) {
         this.onWindowOpen = hook;
+    }
+
+    /** For tests: reads the server's CPUs instead of a {@link CpuCheck}, and waits at most {@code steady} for them. */
+    void cpuReader(CpuReader reader, Duration steady) {
+        this.testReader = reader;
+        this.steadyBound = steady;
     }
 
     /** For tests: how long a server may take to answer correctly. */
@@ -134,7 +142,7 @@ public final class Orchestrator {
 
     /** The check of every CPU, when the servers run here and the gate is on; else null. */
     private CpuCheck cpuCheck() throws IOException {
-        if (!host.site().local() || !options.precision().gate()) {
+        if (!host.site().local() || !options.precision().gate() || testReader != null) {
             return null;
         }
         return new CpuCheck(CpuCheck.onlineCpus());
@@ -142,12 +150,15 @@ public final class Orchestrator {
 
     /** The gate on the servers' CPUs, its best readings seeded by the check before the run. */
     private WindowGate gate(CpuCheck check) {
+        List<Integer> serverCpus = io.greetbench.bench.load.CpuBusy.parseList(options.serverCpus()).stream().boxed().toList();
+        if (testReader != null && options.precision().gate()) {
+            return new WindowGate(testReader, serverCpus, io.greetbench.bench.results.CpuReadings.SLOW);
+        }
         if (check == null) {
             log.println("greetbench: window gate off" + (host.site().local() ? " (--no-window-gate)"
                     : ": the servers run on " + host.name() + ", whose CPUs this machine cannot time"));
             return WindowGate.off();
         }
-        List<Integer> serverCpus = io.greetbench.bench.load.CpuBusy.parseList(options.serverCpus()).stream().boxed().toList();
         WindowGate gate = new WindowGate(check, serverCpus, io.greetbench.bench.results.CpuReadings.SLOW);
         log.println("greetbench: window gate on: a window is measured again when CPU " + gate.cpus() + " reads over "
                 + io.greetbench.bench.results.CpuReadings.SLOW + "× its best just before its server starts or just after it");
@@ -178,18 +189,7 @@ public final class Orchestrator {
         io.greetbench.bench.stats.Bootstrap bootstrap = new io.greetbench.bench.stats.Bootstrap();
         List<CellGroup> groups = plan(usable).stream().map(Cell::group).distinct().toList();
         while (!host.closed()) {
-            List<List<Cell>> rounds = new ArrayList<>();
-            for (CellGroup g : groups) {
-                List<Measurement> inCell = measured.stream().filter(g::contains).toList();
-                var unsettled = SettledPairs.unsettledRuntimes(SettledPairs.of(rankedValues(g.scenario(), inCell),
-                        precision.target(), bootstrap));
-                int nextTrial = inCell.stream().mapToInt(m -> m.trial() == null ? 0 : m.trial()).max().orElse(0) + 1;
-                if (unsettled.isEmpty() || nextTrial > MAX_ROUNDS) {
-                    continue;
-                }
-                List<ServerLauncher> serving = usable.stream().filter(s -> unsettled.contains(s.name())).toList();
-                rounds.add(round(g, nextTrial, serving, precision.twins()));
-            }
+            List<List<Cell>> rounds = roundsToAdd(groups, usable, measured, precision, bootstrap);
             if (rounds.isEmpty()) {
                 log.println("greetbench: every pair settled to ±" + Math.round(precision.target() * 100)
                         + "% (or its cell reached " + MAX_ROUNDS + " rounds)");
@@ -217,6 +217,28 @@ public final class Orchestrator {
                 }
             }
         }
+    }
+
+    /**
+     * The precision loop's next step: for each cell with a pair not settled to the precision (and
+     * fewer than {@link #MAX_ROUNDS} rounds), one more round of the runtimes in such pairs; empty
+     * when every pair is settled.
+     */
+    static List<List<Cell>> roundsToAdd(List<CellGroup> groups, List<ServerLauncher> usable, List<Measurement> measured,
+            Precision precision, io.greetbench.bench.stats.Bootstrap bootstrap) {
+        List<List<Cell>> rounds = new ArrayList<>();
+        for (CellGroup g : groups) {
+            List<Measurement> inCell = measured.stream().filter(g::contains).toList();
+            var unsettled = SettledPairs.unsettledRuntimes(SettledPairs.of(rankedValues(g.scenario(), inCell),
+                    precision.target(), bootstrap));
+            int nextTrial = inCell.stream().mapToInt(m -> m.trial() == null ? 0 : m.trial()).max().orElse(0) + 1;
+            if (unsettled.isEmpty() || nextTrial > MAX_ROUNDS) {
+                continue;
+            }
+            List<ServerLauncher> serving = usable.stream().filter(s -> unsettled.contains(s.name())).toList();
+            rounds.add(round(g, nextTrial, serving, precision.twins()));
+        }
+        return rounds;
     }
 
     /** Each ranked runtime's trials in a cell (twins, references and discarded windows left out), on its metric. */
@@ -307,9 +329,9 @@ public final class Orchestrator {
                 if (attempt > REMEASURES) {
                     return "kept out: " + REMEASURES + " windows measured again were disturbed too";
                 }
-                boolean steady = gate.awaitSteady(STEADY_BOUND);
+                boolean steady = gate.awaitSteady(steadyBound);
                 log.println("      " + (steady ? "the CPU reads steady again; " : "the CPU still reads slow after "
-                        + STEADY_BOUND.toSeconds() + " s; ") + "measuring again");
+                        + steadyBound.toSeconds() + " s; ") + "measuring again");
                 continue;
             }
             record(m, cell);

@@ -15,8 +15,10 @@ import java.time.Duration;
  */
 public record Precision(double target, Duration maxTime, boolean gate, boolean twins) {
     public static final double DEFAULT_TARGET = 0.05;
-    /** Neither added rounds nor twins; gated. */
+    /** Neither added rounds nor twins; gated (quick). */
     public static final Precision PLANNED_ONLY = new Precision(DEFAULT_TARGET, Duration.ZERO, true, false);
+    /** The planned rounds and nothing else: every window kept (tests, and runs made before the gate). */
+    public static final Precision UNGATED = new Precision(DEFAULT_TARGET, Duration.ZERO, false, false);
 
     public Precision {
         if (!(target > 0 && target < 1)) {

@@ -36,12 +36,12 @@ public record RunOptions(List<String> runtimes, List<ScenarioPlan> plans, Durati
         List<String> serverJvmFlags, CpuLimit serverCpuLimit, CpuLimit defaultBudget, String command, Placement placement,
         Precision precision, CpuSurvey cpuChoice) {
 
-    /** Placed, with the planned rounds only and no CPU check. */
+    /** Placed, with the planned rounds only, no CPU check and no window gate. */
     public RunOptions(List<String> runtimes, List<ScenarioPlan> plans, Duration warmup, Duration warmupMax,
             Duration duration, int trials, String serverCpus, String driverCpus, Path out, Path serverJava,
             List<String> serverJvmFlags, CpuLimit serverCpuLimit, CpuLimit defaultBudget, String command, Placement placement) {
         this(runtimes, plans, warmup, warmupMax, duration, trials, serverCpus, driverCpus, out, serverJava, serverJvmFlags,
-                serverCpuLimit, defaultBudget, command, placement, Precision.PLANNED_ONLY, null);
+                serverCpuLimit, defaultBudget, command, placement, Precision.UNGATED, null);
     }
 
     /** Everything on this machine. */
@@ -54,7 +54,7 @@ public record RunOptions(List<String> runtimes, List<ScenarioPlan> plans, Durati
 
     public RunOptions {
         placement = placement == null ? Placement.LOCAL : placement;
-        precision = precision == null ? Precision.PLANNED_ONLY : precision;
+        precision = precision == null ? Precision.UNGATED : precision;
         runtimes = List.copyOf(runtimes);
         plans = List.copyOf(plans);
         serverJvmFlags = List.copyOf(serverJvmFlags);

@@ -24,7 +24,7 @@ final class WindowGate {
     private static final double BEST_QUANTILE = 0.05;
     private static final Duration STEADY_POLL = Duration.ofMillis(250);
 
-    private final CpuCheck check;
+    private final CpuReader check;
     private final List<Integer> cpus;
     private final double threshold;
     private final Map<Integer, List<Double>> readings = new LinkedHashMap<>();
@@ -34,7 +34,7 @@ final class WindowGate {
      * @param cpus      the server's CPUs
      * @param threshold a reading above threshold × best is slow
      */
-    WindowGate(CpuCheck check, List<Integer> cpus, double threshold) {
+    WindowGate(CpuReader check, List<Integer> cpus, double threshold) {
         this.check = check;
         this.cpus = List.copyOf(cpus);
         this.threshold = threshold;

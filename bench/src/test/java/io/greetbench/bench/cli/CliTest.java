@@ -189,14 +189,16 @@ class CliTest {
         settings.driverHosts = java.util.List.of("d1");
         settings.out = out;
         var o = settings.options(java.util.List.of("netty"), QuickCommand.PLANS, java.time.Duration.ZERO,
-                java.time.Duration.ZERO, java.time.Duration.ofSeconds(1), 1, out, "t");
+                java.time.Duration.ZERO, java.time.Duration.ofSeconds(1), 1, out, "t",
+                io.greetbench.bench.run.Precision.UNGATED);
         assertEquals(null, o.serverCpus(), "all of the server host's CPUs");
         assertEquals(null, o.driverCpus(), "all of each driver host's CPUs");
         assertEquals(null, RunExecution.problem(o), "nothing to check here for other hosts");
         settings.serverCpus = "0-3";
         settings.driverCpus = "0-3";
         o = settings.options(java.util.List.of("netty"), QuickCommand.PLANS, java.time.Duration.ZERO,
-                java.time.Duration.ZERO, java.time.Duration.ofSeconds(1), 1, out, "t");
+                java.time.Duration.ZERO, java.time.Duration.ofSeconds(1), 1, out, "t",
+                io.greetbench.bench.run.Precision.UNGATED);
         assertEquals(null, RunExecution.problem(o), "the same CPU numbers on different hosts do not overlap");
     }
 

@@ -1,0 +1,54 @@
+package io.greetbench.bench.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The precision loop's stopping rule: when a pair counts as settled to a precision. */
+class SettledPairsTest {
+    @Test
+    void anIntervalThatExcludesNoDifferenceIsSettledWhateverItsWidth() {
+        assertTrue(FindingRule.resolved(new Interval(1.01, 1.2, 1.5, 5), 0.05));
+        assertTrue(FindingRule.resolved(new Interval(0.6, 0.8, 0.99, 5), 0.05));
+    }
+
+    @Test
+    void anIntervalWithinThePrecisionIsATieAndSettled() {
+        assertTrue(FindingRule.resolved(new Interval(0.96, 1.0, 1.04, 5), 0.05));
+    }
+
+    @Test
+    void anIntervalSpanningNoDifferenceAndADifferenceOfThePrecisionIsNotSettled() {
+        assertFalse(FindingRule.resolved(new Interval(0.97, 1.01, 1.06, 5), 0.05));
+        assertFalse(FindingRule.resolved(new Interval(0.90, 0.99, 1.01, 5), 0.05));
+        assertFalse(FindingRule.resolved(Interval.single(1.0), 0.05), "one trial settles nothing");
+    }
+
+    @Test
+    void theRuleIsTheSameReadEitherWay() {
+        // 1/1.05 = 0.952: a 5% difference in B/A as in A/B
+        Interval i = new Interval(0.9524, 1.0, 1.0499, 5);
+        assertTrue(FindingRule.resolved(i, 0.05));
+        assertEquals(FindingRule.resolved(i, 0.05), FindingRule.resolved(i.inverted(), 0.05));
+        Interval j = new Interval(0.95, 1.0, 1.02, 5);
+        assertEquals(FindingRule.resolved(j, 0.05), FindingRule.resolved(j.inverted(), 0.05));
+    }
+
+    @Test
+    void theRuntimesToMeasureAgainAreThoseInUnsettledPairs() {
+        Map<String, double[]> values = new LinkedHashMap<>();
+        values.put("a", new double[] {100, 101, 99, 100, 100});
+        values.put("b", new double[] {150, 151, 149, 150, 150}); // clearly apart from a and c
+        values.put("c", new double[] {96, 104, 100, 93, 107});   // wide: may be 5% from a, may be a tie
+        List<SettledPairs.Pair> pairs = SettledPairs.of(values, 0.05, new Bootstrap());
+        assertEquals(3, pairs.size());
+        assertTrue(pairs.get(0).settled(), "a/b: " + pairs.get(0));
+        assertEquals(Set.of("a", "c"), SettledPairs.unsettledRuntimes(pairs), pairs.toString());
+    }
+}
