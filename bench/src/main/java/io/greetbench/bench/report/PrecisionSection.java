@@ -40,9 +40,8 @@ final class PrecisionSection implements ReportSection {
         }
 
         boolean contains(Measurement m) {
-            double r = Scenarios.find(m.scenario()).map(s -> s.pace() == io.greetbench.bench.scenario.Pace.FIXED_RATES)
-                    .orElse(false) && m.offeredRate() != null ? m.offeredRate() : m.rateFractionOrZero();
-            return scenario.equals(m.scenario()) && Objects.equals(connections, m.connections()) && Math.abs(r - rate) < 1e-6;
+            return scenario.equals(m.scenario()) && Objects.equals(connections, m.connections())
+                    && Math.abs(ResultsIndex.rateOf(m) - rate) < 1e-6;
         }
     }
 
@@ -61,6 +60,10 @@ final class PrecisionSection implements ReportSection {
             if (!c.reference) {
                 groups.computeIfAbsent(g, k -> new LinkedHashMap<>()).put(c.runtime(), c.ok);
             }
+        }
+        for (Measurement m : index.discarded()) { // a cell whose every window was discarded still has its row
+            groups.computeIfAbsent(new Group(m.scenario(), m.connections() == null ? 0 : m.connections(), ResultsIndex.rateOf(m)),
+                    k -> new LinkedHashMap<>());
         }
         Bootstrap bootstrap = new Bootstrap();
         md.append("## What this run can tell apart\n\n");

@@ -51,7 +51,7 @@ final class ResultsIndex {
     }
 
     /** The cell's rate: the offered requests/s where every runtime gets the same, else the share of its peak. */
-    private static double rateOf(Measurement m) {
+    static double rateOf(Measurement m) {
         boolean fixed = Scenarios.find(m.scenario()).map(s -> s.pace() == Pace.FIXED_RATES).orElse(false);
         return fixed && m.offeredRate() != null ? m.offeredRate() : m.rateFractionOrZero();
     }

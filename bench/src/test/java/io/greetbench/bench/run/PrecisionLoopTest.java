@@ -1,0 +1,157 @@
+package io.greetbench.bench.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.greetbench.bench.results.LatencyFigures;
+import io.greetbench.bench.results.LoadFigures;
+import io.greetbench.bench.results.Measurement;
+import io.greetbench.bench.results.ServerUse;
+import io.greetbench.bench.results.Status;
+import io.greetbench.bench.scenario.Scenario;
+import io.greetbench.bench.scenario.Scenarios;
+import io.greetbench.bench.server.ServerCommand;
+import io.greetbench.bench.server.ServerSite;
+import io.greetbench.bench.stats.Bootstrap;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Rounds with an A/A twin, and the precision loop's choice of what to measure again, on made-up results. */
+class PrecisionLoopTest {
+    private static final Scenario CAPACITY = Scenarios.CAPACITY;
+    private static final CellGroup CELL = new CellGroup(CAPACITY, 256, 0);
+    private static final Precision FIVE = new Precision(0.05, Duration.ofMinutes(60), true, true);
+
+    private record Named(String name, boolean reference) implements ServerLauncher {
+        @Override
+        public Optional<String> unavailableReason() {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean supports(Scenario scenario) {
+            return true;
+        }
+
+        @Override
+        public ServerCommand command(Duration wait, ServerSite site, Path log) {
+            throw new UnsupportedOperationException("not started in this test");
+        }
+    }
+
+    private static List<ServerLauncher> launchers(String... names) {
+        List<ServerLauncher> list = new ArrayList<>();
+        for (String n : names) {
+            list.add(new Named(n, n.startsWith("ref-")));
+        }
+        return list;
+    }
+
+    private static Measurement capacity(String runtime, int trial, double rps) {
+        LoadFigures load = new LoadFigures("http://127.0.0.1:1/world", "closed", 256, 1, 0, 3, true, 4, (long) (rps * 4),
+                rps, 0, 0, 0, Map.of(), 0, 0, new LatencyFigures(500, 900, 2000, 4000, 5000, 6000, 600, 100), 0.5, 0.5, 1,
+                false, 1, null, 0.1, 0L);
+        ServerUse server = new ServerUse(0.5, 0.5, 8.0, 100_000L, 100_000.0, 15, 15.0, 0L, 0.0);
+        return new Measurement(runtime, runtime.startsWith("ref-"), "capacity", 256, 1, 0.0, null, 0L, 5000L, 0.5, trial, 1,
+                "2026-12-02T00:00:00Z", Status.OK, null, 1L, 100L, null, load, server);
+    }
+
+    @Test
+    void eachRoundMeasuresEveryRuntimeOnceAndOneOfThemTwiceRotatingWhich() {
+        List<ServerLauncher> serving = launchers("a", "b", "c", "ref-nginx");
+        List<String> doubled = new ArrayList<>();
+        for (int trial = 1; trial <= 6; trial++) {
+            List<Cell> round = Orchestrator.round(CELL, trial, serving, true);
+            assertEquals(5, round.size());
+            List<Cell> twins = round.stream().filter(Cell::twin).toList();
+            assertEquals(1, twins.size(), round.toString());
+            String twin = twins.get(0).server().name();
+            doubled.add(twin);
+            int first = -1;
+            int second = -1;
+            for (int i = 0; i < round.size(); i++) {
+                assertEquals(i + 1, round.get(i).position(), "positions follow the order");
+                if (round.get(i).server().name().equals(twin)) {
+                    if (round.get(i).twin()) {
+                        second = i;
+                    } else {
+                        first = i;
+                    }
+                }
+            }
+            assertTrue(Math.abs(first - second) >= 2, "the twin is not next to its runtime's own window: " + round);
+        }
+        assertEquals(List.of("a", "b", "c", "a", "b", "c"), doubled, "a reference is never doubled; each ranked one in turn");
+    }
+
+    @Test
+    void aRuntimeAloneIsMeasuredBeforeAndAfterItsTwinInTurn() {
+        List<ServerLauncher> one = launchers("netty");
+        assertTrue(Orchestrator.round(CELL, 1, one, true).get(1).twin());
+        assertTrue(Orchestrator.round(CELL, 2, one, true).get(0).twin());
+        assertEquals(1, Orchestrator.round(CELL, 1, one, false).size(), "no twin unless asked");
+    }
+
+    @Test
+    void roundsAreAddedOnlyForTheRuntimesOfUnsettledPairs() {
+        List<Measurement> measured = new ArrayList<>();
+        double[] a = {100, 101, 99, 100, 100};
+        double[] b = {150, 151, 149, 150, 150};
+        double[] c = {96, 104, 100, 93, 107};
+        for (int t = 0; t < 5; t++) {
+            measured.add(capacity("a", t + 1, a[t] * 1000));
+            measured.add(capacity("b", t + 1, b[t] * 1000));
+            measured.add(capacity("c", t + 1, c[t] * 1000));
+            measured.add(capacity("ref-nginx", t + 1, 100_000));
+            measured.add(capacity("a", t + 1, 100_000).withPlace(true, 1, 0.05)); // a twin is not a trial of a
+        }
+        List<List<Cell>> rounds = Orchestrator.roundsToAdd(List.of(CELL), launchers("a", "b", "c", "ref-nginx"), measured,
+                FIVE, new Bootstrap());
+        assertEquals(1, rounds.size());
+        List<Cell> round = rounds.get(0);
+        assertEquals(List.of("a", "c"), round.stream().filter(x -> !x.twin()).map(x -> x.server().name()).sorted().toList());
+        assertTrue(round.stream().allMatch(x -> x.trial() == 6), "the next round's number: " + round);
+        assertEquals(1, round.stream().filter(Cell::twin).count(), "with an A/A twin");
+    }
+
+    @Test
+    void noRoundIsAddedOnceEveryPairIsSettledOrTheCellHasItsMostRounds() {
+        List<Measurement> settled = new ArrayList<>();
+        for (int t = 1; t <= 5; t++) {
+            settled.add(capacity("a", t, 100_000 + t));
+            settled.add(capacity("b", t, 150_000 + t));
+        }
+        assertEquals(List.of(), Orchestrator.roundsToAdd(List.of(CELL), launchers("a", "b"), settled, FIVE, new Bootstrap()));
+
+        List<Measurement> neverSettles = new ArrayList<>();
+        for (int t = 1; t <= Orchestrator.MAX_ROUNDS; t++) {
+            neverSettles.add(capacity("a", t, t % 2 == 0 ? 90_000 : 110_000));
+            neverSettles.add(capacity("b", t, 100_000));
+        }
+        assertEquals(List.of(), Orchestrator.roundsToAdd(List.of(CELL), launchers("a", "b"), neverSettles, FIVE,
+                new Bootstrap()), "at " + Orchestrator.MAX_ROUNDS + " rounds a cell gets no more");
+        neverSettles.removeIf(m -> m.trial() == Orchestrator.MAX_ROUNDS);
+        assertEquals(1, Orchestrator.roundsToAdd(List.of(CELL), launchers("a", "b"), neverSettles, FIVE, new Bootstrap())
+                .size(), "one round fewer: one more is added");
+    }
+
+    @Test
+    void discardedWindowsAreNoTrials() {
+        List<Measurement> measured = new ArrayList<>();
+        for (int t = 1; t <= 5; t++) {
+            measured.add(capacity("a", t, 100_000 + t));
+            measured.add(capacity("b", t, 150_000 + t));
+        }
+        measured.add(capacity("b", 3, 10).withOutcome(Status.DISCARDED, "the server's CPU ran slow"));
+        Map<String, double[]> values = Orchestrator.rankedValues(CAPACITY, measured);
+        assertEquals(5, values.get("b").length, values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().length)
+                .collect(Collectors.joining(",")));
+        assertEquals(200_002, values.get("a")[0], 1e-6, "per CPU of a 0.5 CPU budget");
+    }
+}
