@@ -73,6 +73,13 @@ public final class CpuCheck implements AutoCloseable, CpuReader {
      * read over the same stretch of the host's time.
      */
     public Map<Integer, CpuReadings> survey(Duration span) throws IOException {
+        Map<Integer, CpuReadings> figures = new LinkedHashMap<>();
+        readings(span).forEach((cpu, values) -> figures.put(cpu, CpuReadings.of(cpu, values)));
+        return figures;
+    }
+
+    /** Every reading of every CPU, taken in turn for {@code span} (what {@link #survey} summarises). */
+    public Map<Integer, List<Double>> readings(Duration span) throws IOException {
         Map<Integer, List<Double>> readings = new LinkedHashMap<>();
         pinned.keySet().forEach(cpu -> readings.put(cpu, new ArrayList<>()));
         long end = System.nanoTime() + span.toNanos();
@@ -81,9 +88,7 @@ public final class CpuCheck implements AutoCloseable, CpuReader {
                 readings.get(cpu).add(read(cpu));
             }
         } while (System.nanoTime() < end);
-        Map<Integer, CpuReadings> figures = new LinkedHashMap<>();
-        readings.forEach((cpu, values) -> figures.put(cpu, CpuReadings.of(cpu, values)));
-        return figures;
+        return readings;
     }
 
     @Override
