@@ -36,7 +36,7 @@ final class ResultsIndex {
                 discarded.add(m);
                 continue;
             }
-            if (m.isTwin()) {
+            if (m.measuredAsTwin()) {
                 twins.add(m);
                 continue;
             }

@@ -101,7 +101,7 @@ public record Measurement(String runtime, boolean reference, String scenario, In
     }
 
     /** An A/A twin (see {@code twin}), which the runtime's own trials leave out. */
-    public boolean isTwin() {
+    public boolean measuredAsTwin() {
         return Boolean.TRUE.equals(twin);
     }
 

@@ -247,7 +247,7 @@ public final class Orchestrator {
         Map<String, List<Double>> values = new LinkedHashMap<>();
         for (Measurement m : inCell) {
             double v = m.value(metric);
-            if (!m.isTwin() && !m.reference() && Double.isFinite(v) && v > 0) {
+            if (!m.measuredAsTwin() && !m.reference() && Double.isFinite(v) && v > 0) {
                 values.computeIfAbsent(m.runtime(), k -> new ArrayList<>()).add(v);
             }
         }
