@@ -150,19 +150,23 @@ public final class Orchestrator {
 
     /** The gate on the servers' CPUs, its best readings seeded by the check before the run. */
     private WindowGate gate(CpuCheck check) {
-        List<Integer> serverCpus = io.greetbench.bench.load.CpuBusy.parseList(options.serverCpus()).stream().boxed().toList();
         if (testReader != null && options.precision().gate()) {
-            return new WindowGate(testReader, serverCpus, io.greetbench.bench.results.CpuReadings.SLOW);
+            return new WindowGate(testReader, serverCpus(), io.greetbench.bench.results.CpuReadings.SLOW);
         }
         if (check == null) {
             log.println("greetbench: window gate off" + (host.site().local() ? " (--no-window-gate)"
                     : ": the servers run on " + host.name() + ", whose CPUs this machine cannot time"));
             return WindowGate.off();
         }
-        WindowGate gate = new WindowGate(check, serverCpus, io.greetbench.bench.results.CpuReadings.SLOW);
+        WindowGate gate = new WindowGate(check, serverCpus(), io.greetbench.bench.results.CpuReadings.SLOW);
         log.println("greetbench: window gate on: a window is measured again when CPU " + gate.cpus() + " reads over "
                 + io.greetbench.bench.results.CpuReadings.SLOW + "× its best just before its server starts or just after it");
         return gate;
+    }
+
+    /** The servers' CPUs on this machine (only read when the servers run here). */
+    private List<Integer> serverCpus() {
+        return io.greetbench.bench.load.CpuBusy.parseList(options.serverCpus()).stream().boxed().toList();
     }
 
     private final List<io.greetbench.bench.results.CpuReadings> cpuChecksBetweenRounds = new ArrayList<>();
