@@ -54,6 +54,20 @@ final class RunCommand implements Callable<Integer> {
                     + "The planned rounds are always measured.")
     double maxMinutes;
 
+    @Option(names = "--no-aa", description = "Measure no A/A twin (by default one runtime of every cell is measured a "
+            + "second time in every round, so the report can state the resolution the run achieved).")
+    boolean noTwins;
+
+    /**
+     * What --precision and --max-minutes ask for. One trial is a single look: no A/A twin (it has no
+     * interval) and no added rounds (the user asked for one).
+     */
+    private Precision precision() {
+        boolean rounds = trials >= 2;
+        return new Precision(precisionPercent / 100, rounds ? Duration.ofSeconds(Math.round(maxMinutes * 60)) : Duration.ZERO,
+                true, rounds && !noTwins);
+    }
+
     @Override
     public Integer call() throws Exception {
         List<String> args = spec.commandLine().getParseResult().originalArgs();
@@ -61,8 +75,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             options = settings.options(RunSettings.allRuntimes(), scenarios.plans(), warmup, warmupMax, duration, trials,
                     RunSettings.root().resolve("docs/results").resolve(RunSettings.stamp()),
-                    "greetbench " + String.join(" ", args), new Precision(precisionPercent / 100,
-                            Duration.ofSeconds(Math.round(maxMinutes * 60)), true, true));
+                    "greetbench " + String.join(" ", args), precision());
         } catch (IllegalArgumentException e) {
             System.err.println("greetbench: " + e.getMessage());
             return ExitCode.USAGE;

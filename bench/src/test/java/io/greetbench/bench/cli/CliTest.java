@@ -90,7 +90,7 @@ class CliTest {
     }
 
     static final String[] COMMANDS = {"list", "scenarios", "serve", "load", "quick", "run", "report", "compare", "jmh",
-        "sample", "help"};
+        "sample", "cpus", "help"};
 
     @Test
     void everyCommandAnswersHelpWithItsUsageAndExitCode0() {

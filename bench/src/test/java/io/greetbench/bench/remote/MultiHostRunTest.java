@@ -277,7 +277,7 @@ class MultiHostRunTest {
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", orchestrator, JAVA.toString(), "-cp",
                 System.getProperty("java.class.path"), "io.greetbench.bench.cli.GreetbenchCommand", "run",
                 "--runtimes", "netty-nio", "--scenarios", "plaintext", "--connections", "8", "--warmup", "1s",
-                "--warmup-max", "1s", "--duration", duration, "--trials", String.valueOf(trials),
+                "--warmup-max", "1s", "--duration", duration, "--trials", String.valueOf(trials), "--max-minutes", "0", "--no-aa",
                 "--server-host", "gb-server", "--ssh-config", state.resolve("ssh_config").toString(), "--out",
                 out.toString()));
         if (fromDriverHosts) {

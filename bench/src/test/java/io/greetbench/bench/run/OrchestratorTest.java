@@ -193,7 +193,8 @@ class OrchestratorTest {
         }
         if (Files.exists(out.resolve("results.jsonl"))) {
             for (Measurement m : ResultsFile.read(out)) { // nothing half-written or made up
-                assertTrue(m.ok(), "an interruption recorded as a result: " + m);
+                // (a window the gate discarded, on a busy machine, is a real record too)
+                assertTrue(m.ok() || m.status() == Status.DISCARDED, "an interruption recorded as a result: " + m);
             }
         }
     }
