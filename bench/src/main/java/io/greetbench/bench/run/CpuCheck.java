@@ -31,7 +31,7 @@ public final class CpuCheck implements AutoCloseable, CpuReader {
             for (int cpu = cpus.nextSetBit(0); cpu >= 0; cpu = cpus.nextSetBit(cpu + 1)) {
                 int target = cpu;
                 ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-                    Thread t = new Thread(r, "greetbench-cpu-check-" + target);
+                    Thread t = new Thread(r, "cpu-check-" + target); // as Linux shows it too (15 characters at most)
                     t.setDaemon(true);
                     return t;
                 });

@@ -149,9 +149,13 @@ public final class Orchestrator {
     }
 
     /** The gate on the servers' CPUs, its best readings seeded by the check before the run. */
-    private WindowGate gate(CpuCheck check) {
+    private WindowGate gate(CpuCheck check) throws IOException {
         if (testReader != null && options.precision().gate()) {
-            return new WindowGate(testReader, serverCpus(), io.greetbench.bench.results.CpuReadings.SLOW);
+            WindowGate gate = new WindowGate(testReader, serverCpus(), io.greetbench.bench.results.CpuReadings.SLOW);
+            for (int i = 0; i < 5; i++) { // as the check before the first round seeds a real gate
+                gate.read();
+            }
+            return gate;
         }
         if (check == null) {
             log.println("greetbench: window gate off" + (host.site().local() ? " (--no-window-gate)"

@@ -158,7 +158,7 @@ class OrchestratorTest {
         List<String> command = List.of(JAVA.toString(), "-cp", System.getProperty("java.class.path"),
                 "io.greetbench.bench.cli.GreetbenchCommand", "run", "--runtimes", "threadpool,netty-nio",
                 "--scenarios", "plaintext", "--connections", "4,8", "--warmup", "0", "--duration", "3s", "--trials", "1",
-                "--server-cpus", "0", "--driver-cpus", "1", "--out", out.toString());
+                "--server-cpus", "0", "--driver-cpus", "1", "--no-window-gate", "--out", out.toString());
         Path errLog = out.resolveSibling(out.getFileName() + ".stderr");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(errLog.toFile()).start();
         int serversBefore = switch (moment) {

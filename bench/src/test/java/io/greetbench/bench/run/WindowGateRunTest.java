@@ -44,36 +44,47 @@ class WindowGateRunTest {
         Orchestrator o = new Orchestrator(gated(out), Path.of(".."), QUIET);
         List<Process> hogs = new ArrayList<>();
         // At the first window only: a busy loop on the server's CPU, outside the server's process and
-        // cgroup, for 8 s: it covers the window and the reading after it, and is gone before the next.
+        // cgroup. It runs until the gate has read the CPU after that window (real readings, on a thread
+        // pinned to CPU 0), however long the server takes to stop on a busy machine.
         o.onMeasuring(server -> {
             if (hogs.isEmpty()) {
                 try {
-                    hogs.add(new ProcessBuilder("taskset", "-c", "0", "timeout", "8", "sh", "-c", "while :; do :; done")
-                            .start());
+                    for (int i = 0; i < 2; i++) { // two: the probe then gets a third of the CPU, a clear 3x on a quiet machine
+                        hogs.add(new ProcessBuilder("taskset", "-c", "0", "timeout", "60", "sh", "-c", "while :; do :; done")
+                                .start());
+                    }
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
             }
         });
-        try {
+        AtomicInteger reads = new AtomicInteger();
+        try (CpuCheck check = new CpuCheck(CpuCheck.onlineCpus())) {
+            o.cpuReader(cpu -> {
+                double nanos = check.read(cpu);
+                if (reads.incrementAndGet() == 7) { // 5 to seed the gate, 1 before, 1 after the first window: the hog's part is done
+                    hogs.forEach(WindowGateRunTest::stop);
+                }
+                return nanos;
+            }, Duration.ofSeconds(20));
             assertEquals(0, o.run(Path.of("..")));
         } finally {
-            for (Process hog : hogs) {
-                hog.destroyForcibly();
-                hog.waitFor(10, TimeUnit.SECONDS);
-            }
+            hogs.forEach(WindowGateRunTest::stop);
         }
         List<Measurement> results = ResultsFile.read(out);
         Measurement first = results.get(0);
         assertEquals(Status.DISCARDED, first.status(), results.toString());
-        assertTrue(first.reason().contains("ran slow after the window"), first.reason());
-        assertTrue(first.serverCpuCheck().slowdown() > 1.25, first.serverCpuCheck().toString());
+        var check = first.serverCpuCheck();
+        assertTrue(first.reason().contains("ran slow") && check.after() / check.best() > 1.25, first.reason() + " " + check);
         assertEquals(1, first.attempt());
-        Measurement last = results.get(results.size() - 1);
-        assertEquals(Status.OK, last.status(), "measured again once the hog was gone: " + results);
-        assertTrue(last.attempt() >= 2, last.toString());
-        assertTrue(last.load().requests() > 0);
-        assertFalse(hogs.get(0).isAlive());
+        Measurement second = results.get(1);
+        assertEquals(2, second.attempt(), "measured again: " + results);
+        assertTrue(second.load().requests() > 0, second.toString());
+        // Once the hog is gone the second window normally stands; on a machine busy with other work the
+        // gate may discard it too, and then says why (a third attempt follows).
+        assertTrue(second.status() == Status.OK || second.status() == Status.DISCARDED && second.reason() != null,
+                second.toString());
+        assertTrue(hogs.stream().noneMatch(h -> h.isAlive() || h.descendants().anyMatch(ProcessHandle::isAlive)), "hogs stopped");
         assertNoneAlive(results);
     }
 
@@ -81,7 +92,7 @@ class WindowGateRunTest {
     void aWindowStillDisturbedAfterTheLastRemeasureIsLeftOut(@TempDir Path out) throws Exception {
         Orchestrator o = new Orchestrator(gated(out), Path.of(".."), QUIET);
         AtomicInteger reads = new AtomicInteger();
-        // The first reading is the CPU's best; every reading after it is twice as slow.
+        // The first reading is the CPU's best; every reading after it (the gate's seeding included) is twice as slow.
         o.cpuReader(cpu -> reads.getAndIncrement() == 0 ? 2.0e6 : 4.0e6, Duration.ofMillis(200));
         assertEquals(0, o.run(Path.of("..")), "a left-out window is no failure of the server");
         List<Measurement> results = ResultsFile.read(out);
@@ -96,6 +107,17 @@ class WindowGateRunTest {
         String report = Files.readString(io.greetbench.bench.report.ReportWriter.write(out));
         String row = report.lines().filter(l -> l.startsWith("| plaintext c=4 | CPU per request |")).findFirst().orElse("");
         assertTrue(row.endsWith("| 3 |"), "three discarded windows counted: " + report);
+    }
+
+    /** Stops a hog by its PID: the busy shell under {@code timeout} first, then {@code timeout} itself. */
+    private static void stop(Process hog) {
+        hog.descendants().forEach(ProcessHandle::destroyForcibly);
+        hog.destroyForcibly();
+        try {
+            hog.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void assertNoneAlive(List<Measurement> results) throws InterruptedException {
