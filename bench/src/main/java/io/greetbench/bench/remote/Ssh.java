@@ -156,29 +156,6 @@ public class Ssh {
         }
     }
 
-    /**
-     * Stops process {@code pid} on {@code host} (SIGTERM, SIGKILL after 5 s) and checks it is gone, in
-     * one connection. Null when it is gone; else what is wrong, for a person.
-     */
-    String stop(String host, long pid) {
-        String script = "pid=$0\n"
-                + "alive() { [ -e /proc/$pid ] && [ \"$(sed 's/^.*) //' /proc/$pid/stat 2>/dev/null | cut -c1)\" != Z ]; }\n"
-                + "alive || exit 0\n"
-                + "kill $pid 2>/dev/null\n"
-                + "i=0; while alive && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done\n"
-                + "alive || exit 0\n"
-                + "kill -9 $pid 2>/dev/null; sleep 0.3\n"
-                + "alive && exit 1 || exit 0\n";
-        try {
-            HostShell.Result r = run(host, List.of("sh", "-c", script, String.valueOf(pid)), Duration.ofSeconds(30));
-            return r.ok() ? null : "process " + pid + " on " + host + " survived SIGKILL";
-        } catch (Unreachable e) {
-            return "could not check that process " + pid + " on " + host + " stopped: it cannot be reached (" + e.sshSaid + ")";
-        } catch (IOException e) {
-            return "could not check that process " + pid + " on " + host + " stopped: " + e.getMessage();
-        }
-    }
-
     /** The one-line error for a host ssh cannot reach. */
     String unreachable(String host, String sshSaid) {
         return "cannot reach " + host + " over ssh (" + sshSaid + "): check that 'ssh "

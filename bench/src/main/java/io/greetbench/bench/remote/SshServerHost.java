@@ -22,7 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * started, by PID there, and removes this run's scratch folder there.
  */
 public final class SshServerHost implements ServerHost {
-    private static final String EXIT_MARK = "greetbench-exit ";
     private static final java.time.Duration PID_BOUND = java.time.Duration.ofSeconds(30);
 
     private final RemoteHost host;
@@ -78,7 +77,7 @@ public final class SshServerHost implements ServerHost {
         SshServerInstance[] instance = new SshServerInstance[1];
         RemoteSession session;
         try {
-            session = RemoteSession.start(host.ssh(), host.name(), RemoteSession.WATCHED, argv, true, line -> {
+            session = RemoteSession.start(host.ssh(), host.name(), RemoteSession.Wrapper.WATCHED, argv, true, line -> {
                 synchronized (out) {
                     try {
                         out.write(line);
@@ -87,9 +86,6 @@ public final class SshServerHost implements ServerHost {
                     } catch (IOException e) {
                         // the log is best effort; the session goes on
                     }
-                }
-                if (line.startsWith(EXIT_MARK) && instance[0] != null) {
-                    instance[0].exited(Integer.parseInt(line.substring(EXIT_MARK.length()).trim()));
                 }
             });
         } catch (IOException e) {
