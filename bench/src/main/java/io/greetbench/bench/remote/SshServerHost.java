@@ -54,7 +54,7 @@ public final class SshServerHost implements ServerHost {
 
     @Override
     public ServerSite site() {
-        return host.site();
+        return host.site("0.0.0.0");
     }
 
     @Override
