@@ -6,10 +6,13 @@ import io.greetbench.bench.server.HostShell;
 import io.greetbench.bench.server.ServerSite;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -44,6 +47,7 @@ final class RemoteHost {
             echo "portrange=$(tr -s '\\t ' '  ' </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null)"
             echo "nofile=$(ulimit -n)"
             echo "taskset=$(command -v taskset || true)"
+            echo "addresses=$( (ip -o addr show 2>/dev/null | awk '{sub("/.*", "", $4); print $4}') | tr '\\n' ' ')"
             """;
 
     private final Ssh ssh;
@@ -146,6 +150,36 @@ final class RemoteHost {
         List<String> flags = new ArrayList<>(jvmFlags());
         flags.addAll(extraFlags);
         return site(null).greetbench(flags, args); // not a server: it listens nowhere
+    }
+
+    /**
+     * The address its servers listen on so that the load reaches them at {@code target} (a name or
+     * address, as the load is aimed): {@code target}'s address as this machine resolves it, which must
+     * be one of its own (checked when it could say which it has). An IOException says what to give instead.
+     */
+    String listenAddress(String target) throws IOException {
+        InetAddress wanted;
+        try {
+            wanted = InetAddress.getByName(target);
+        } catch (UnknownHostException e) {
+            throw new IOException("cannot resolve " + target + ", the server address, here: give --server-address as an "
+                    + "address of " + name + " that this machine and the drivers reach");
+        }
+        String own = facts.get("addresses") == null ? "" : facts.get("addresses").trim();
+        if (!own.isEmpty() && !Arrays.stream(own.split("\\s+")).anyMatch(a -> sameAddress(a, wanted))) {
+            throw new IOException(name + " has no address " + wanted.getHostAddress() + " (its own: " + own + "), and its "
+                    + "servers listen only on the address the load goes to: give --server-address as one of its own "
+                    + "addresses that this machine and the drivers reach");
+        }
+        return wanted.getHostAddress();
+    }
+
+    private static boolean sameAddress(String literal, InetAddress address) {
+        try {
+            return literal.matches("[0-9A-Fa-f:.]+") && InetAddress.getByName(literal).equals(address);
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /** Its online CPUs, as a list (e.g. 0-15); empty when unknown. */

@@ -68,8 +68,9 @@ public final class SshHosts {
                         drivers.isEmpty() ? cpus(given.driverCpus(), Runtime.getRuntime().availableProcessors())
                                 : drivers.stream().mapToInt(d -> cpus(given.driverCpus(), d.cpus())).sum()));
         String address = placement.serverAddress() != null ? placement.serverAddress() : server.address();
+        String listenAddress = server.listenAddress(address);
         server.makeScratch();
-        SshServerHost host = new SshServerHost(server, options.serverCpus(), address, log);
+        SshServerHost host = new SshServerHost(server, options.serverCpus(), address, listenAddress, log);
         ServerHost limited = null;
         CpuLimit budget = options.anyBudget();
         if (budget != null) {

@@ -149,6 +149,8 @@ class MultiHostRunTest {
             assertEquals(8, m.load().connections(), "4 connections from each host");
             assertTrue(m.server().gcPauses() != null, "GC read from the server's log on its host: " + m.server());
             assertTrue(Files.exists(out.resolve("logs").resolve("netty-nio-plaintext-c8-t1.gc.log")), "GC log fetched");
+            String serverLog = Files.readString(out.resolve("logs").resolve("netty-nio-plaintext-c8-t1.log"));
+            assertTrue(serverLog.contains("listening on http://10.201.0.2:"), "only on the address the load goes to: " + serverLog);
 
             RunEnvironment env = RunEnvironment.read(out);
             assertEquals(List.of("gb-server", "gb-d1", "gb-d2"), env.hosts().stream().map(HostEnvironment::host).toList());
