@@ -35,13 +35,19 @@ if [[ ${#missing[@]} -gt 0 ]]; then
 fi
 
 work="$(mktemp -d)"
-pids=()
+# The servers are this shell's background jobs. A job is signalled only while this shell lists it as
+# running: once the shell has reaped it, its PID may be another process's.
+running() { local p; for p in $(jobs -pr); do [[ $p == "$1" ]] && return 0; done; return 1; }
+stop_job() { # PID: SIGTERM, then SIGKILL after 5 s, each only while it runs; then reaped
+  local pid="$1"
+  if running "$pid"; then kill -TERM "$pid" 2>/dev/null || true; fi
+  for _ in $(seq 50); do running "$pid" || break; sleep 0.1; done
+  if running "$pid"; then kill -KILL "$pid" 2>/dev/null || true; fi
+  wait "$pid" 2>/dev/null || true
+}
 cleanup() {
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-  done
+  local pid
+  for pid in $(jobs -pr); do stop_job "$pid"; done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -93,10 +99,10 @@ echo "compare-with-wrk: server on CPU $server_cpu, drivers on CPU $driver_cpu, $
 # 1. the netty runtime
 port="$(free_port)"
 taskset -c "$server_cpu" "$root/greetbench" serve --runtime netty --port "$port" --io-threads 1 >"$work/netty.log" 2>&1 &
-pids+=($!)
+netty=$!
 wait_ready "http://127.0.0.1:$port/world"
 measure netty "http://127.0.0.1:$port/world"
-kill -TERM "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
+stop_job "$netty"
 
 # 2. nginx, one worker, the same body: the ceiling of this machine's loopback
 nport="$(free_port)"
@@ -116,9 +122,10 @@ http {
 }
 NGINX
 taskset -c "$server_cpu" nginx -c "$work/nginx.conf" -e "$work/nginx-error.log" &
-pids+=($!)
+nginx=$!
 wait_ready "http://127.0.0.1:$nport/world"
 measure nginx "http://127.0.0.1:$nport/world"
+stop_job "$nginx"
 
 python3 - "$results" "$rounds" "$duration" <<'PY' | tee "${out:-/dev/null}"
 import statistics, sys, collections, platform, subprocess

@@ -7,8 +7,13 @@
 #       sets up an orchestrator, a server host and two driver hosts, runs
 #       ./greetbench quick --server-host gb-server --driver-hosts gb-d1,gb-d2 ... from the orchestrator's
 #       namespace, and tears everything down again (also on failure or Ctrl-C)
-#   bench/scripts/netns-hosts.sh up STATE_DIR [DRIVERS]     set up (STATE_DIR must not exist); prints the hosts
+#   bench/scripts/netns-hosts.sh up STATE_DIR [DRIVERS]     set up; prints the hosts. STATE_DIR must not exist: it
+#       is made here (mode 700), so its parent must be a folder only you can write to, or a sticky one such as /tmp
 #   bench/scripts/netns-hosts.sh down STATE_DIR             stop every process in the namespaces by PID, delete them
+#
+# Everything here runs as root, and root writes keys and sshd configurations into STATE_DIR, and
+# kills what its namespaces file names: so no folder is taken that exists already (mkdir without -p),
+# and down acts only on a STATE_DIR that is root's alone, on namespaces named as up names them.
 #
 # Addresses are 10.201.0.0/24 and exist only inside these namespaces: the bridge lives in the
 # orchestrator's namespace, so this machine's own interfaces and routes are never touched. Each host
@@ -28,9 +33,7 @@ up() {
   [[ -x /usr/sbin/sshd ]] || die "needs /usr/sbin/sshd (apt-get install openssh-server)"
   command -v ssh >/dev/null || die "needs ssh (apt-get install openssh-client)"
   command -v nsenter >/dev/null || die "needs nsenter (apt-get install util-linux)"
-  [[ ! -e "$state" ]] || die "$state exists already"
-  mkdir -p "$state"
-  chmod 700 "$state"
+  mkdir -m 700 "$state" 2>/dev/null || die "cannot make $state: it exists already (it must be new), or its parent does not"
   local prefix="gb$(od -An -N2 -tx2 /dev/urandom | tr -d ' ')"
   local orch="$prefix-orch"
   : >"$state/namespaces"
@@ -65,7 +68,7 @@ EOF
     ip -n "$orch" link set "v-$name" master br0 up
     ip -n "$ns" addr add "$subnet.$i/24" dev eth0
     ip -n "$ns" link set eth0 up
-    mkdir -p "$state/remote-gb-$name"
+    mkdir -m 700 "$state/remote-gb-$name"
     cat >"$state/sshd_config-$name" <<EOF
 ListenAddress $subnet.$i
 HostKey $state/host_key
@@ -99,9 +102,16 @@ EOF
   cat "$state/namespaces"
 }
 
+# Whether $1 is a state folder of up's: a folder (not a link) of this user's that no one else may
+# enter, whose namespaces file names only namespaces as up names them.
+own_state() {
+  [[ -d "$1" && ! -L "$1" && -O "$1" && "$(stat -c %a "$1")" == 700 && -f "$1/namespaces" && ! -L "$1/namespaces" ]] &&
+    ! grep -qvE '^gb[0-9a-f]{4}-(orch|server|d[0-9]+) (orchestrator|server|driver) [0-9.]+ ([0-9]+|-)$' "$1/namespaces"
+}
+
 down() {
   local state="$1" ns role address pid p i
-  [[ -f "$state/namespaces" ]] || die "$state is not a state folder of this script"
+  own_state "$state" || die "$state is not a state folder of this script (one up made, root's alone)"
   # Every process still in a namespace (its sshd, an ssh session, a process of greetbench's): by
   # PID, SIGTERM, then SIGKILL for what is left after 3 s; then the namespaces, their veths and the bridge.
   for sig in TERM KILL; do
@@ -120,11 +130,13 @@ down() {
 }
 
 quick() {
-  local state
+  local base state
   "$root/greetbench" list >/dev/null # builds greetbench first if it must, here, where Maven can reach its repository
-  state="$(mktemp -d /tmp/greetbench-netns.XXXXXX)"
-  rmdir "$state"
-  trap "down '$state'" EXIT # the folder's name now: the function's variables are gone when the trap runs
+  # A folder of mktemp's, kept until the end (no name is ever freed and taken again): up makes the state in it.
+  base="$(mktemp -d /tmp/greetbench-netns.XXXXXX)"
+  state="$base/hosts"
+  # The folders' names now: the function's variables are gone when the trap runs.
+  trap "[[ ! -d '$state' ]] || (down '$state'); rmdir '$base'" EXIT
   up "$state" 2 >/dev/null
   local orch
   orch="$(awk '$2 == "orchestrator" {print $1}' "$state/namespaces")"
@@ -137,5 +149,5 @@ case "${1:-}" in
   up) shift; up "$@" ;;
   down) shift; down "$@" ;;
   quick) shift; quick "$@" ;;
-  *) sed -n '2,22p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,/^set -euo/{/^set -euo/!p}' "$0" >&2; exit 2 ;;
 esac

@@ -66,7 +66,8 @@ final class RunSettings {
     List<String> driverHosts;
 
     @Option(names = "--server-address", paramLabel = "ADDRESS",
-            description = "The address the load goes to (default: the server host's HostName, as ssh resolves it).")
+            description = "The address the load goes to, and the only one the servers listen on: one of the server "
+                    + "host's own (default: the server host's HostName, as ssh resolves it).")
     String serverAddress;
 
     @Option(names = "--ssh-config", paramLabel = "FILE",

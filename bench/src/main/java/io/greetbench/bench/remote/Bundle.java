@@ -6,9 +6,12 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.jar.JarEntry;
@@ -17,19 +20,26 @@ import java.util.stream.Stream;
 
 /**
  * greetbench as other hosts need it: every entry of this JVM's class path (greetbench.jar and lib/
- * when started by ./greetbench; class folders, packed into jars, when started from a build), named
- * in class-path order, and a hash of their content that keys the copy on each host: a host that has
- * this hash's folder already gets nothing copied.
+ * when started by ./greetbench; class folders, packed into jars, when started from a build), copied
+ * once into a private folder here, so that what is hashed is what is sent even if a build rewrites
+ * the originals meanwhile. Its manifest ({@code sha256sum} lines, in class-path order) is what each
+ * host's copy is checked against, and the hash of the manifest names the copy there.
  */
-final class Bundle {
+final class Bundle implements AutoCloseable {
     private static final int HASH_CHARS = 20;
+    /** Every packed entry's time: the same class folder packs into the same bytes, and so the same hash. */
+    private static final LocalDateTime PACKED_AT = LocalDateTime.of(2000, 1, 1, 0, 0);
 
-    private final List<Path> entries;
+    private final Path staging;
+    private final List<Path> files;
+    private final String manifest;
     private final String hash;
 
-    private Bundle(List<Path> entries, String hash) {
-        this.entries = entries;
-        this.hash = hash;
+    private Bundle(Path staging, List<Path> files, String manifest) {
+        this.staging = staging;
+        this.files = files;
+        this.manifest = manifest;
+        this.hash = sha256(manifest.getBytes(StandardCharsets.UTF_8)).substring(0, HASH_CHARS);
     }
 
     /** This JVM's class path. */
@@ -41,78 +51,103 @@ final class Bundle {
                 entries.add(p);
             }
         }
-        return new Bundle(entries, hash(entries));
+        return of(entries);
     }
 
+    /** {@code entries} (jars, or class folders to pack), in this order, copied into a folder only this user can read. */
+    static Bundle of(List<Path> entries) throws IOException {
+        Path staging = Files.createTempDirectory("greetbench-bundle"); // 0700
+        try {
+            List<Path> files = new ArrayList<>();
+            StringBuilder manifest = new StringBuilder();
+            for (int i = 0; i < entries.size(); i++) {
+                Path entry = entries.get(i);
+                String base = entry.getFileName().toString().replaceAll("[^A-Za-z0-9._+-]", "_");
+                Path file = staging.resolve(String.format("%03d-%s", i, Files.isDirectory(entry) ? base + ".jar" : base));
+                if (Files.isDirectory(entry)) {
+                    pack(entry, file);
+                } else {
+                    Files.copy(entry, file);
+                }
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                files.add(file);
+                manifest.append(sha256(file)).append("  ").append(file.getFileName()).append('\n');
+            }
+            return new Bundle(staging, files, manifest.toString());
+        } catch (IOException | RuntimeException e) {
+            delete(staging);
+            throw e;
+        }
+    }
+
+    /** The name of its copy on every host: a hash of its manifest. */
     String hash() {
         return hash;
     }
 
-    /** The file names on the other host, in class-path order. */
-    List<String> names() {
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            String base = entries.get(i).getFileName().toString();
-            names.add(String.format("%03d-%s", i, Files.isDirectory(entries.get(i)) ? base + ".jar" : base));
-        }
-        return names;
+    /** The files to copy, here, in class-path order. */
+    List<Path> files() {
+        return files;
     }
 
-    /** The files to copy, under their names on the other host, made in {@code dir}: links to the jars, class folders packed. */
-    List<Path> stage(Path dir) throws IOException {
-        List<Path> staged = new ArrayList<>();
-        List<String> names = names();
-        for (int i = 0; i < entries.size(); i++) {
-            Path target = dir.resolve(names.get(i));
-            if (Files.isDirectory(entries.get(i))) {
-                pack(entries.get(i), target);
-            } else {
-                Files.createSymbolicLink(target, entries.get(i)); // scp copies what a link points to
-            }
-            staged.add(target);
-        }
-        return staged;
+    /** The file names on the other host, in class-path order. */
+    List<String> names() {
+        return files.stream().map(f -> f.getFileName().toString()).toList();
+    }
+
+    /** One {@code SHA256  NAME} line a file, as {@code sha256sum -c} reads them. */
+    String manifest() {
+        return manifest;
+    }
+
+    @Override
+    public void close() {
+        delete(staging);
     }
 
     private static void pack(Path folder, Path jar) throws IOException {
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out);
              Stream<Path> files = Files.walk(folder)) {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                zip.putNextEntry(new JarEntry(folder.relativize(f).toString().replace('\\', '/')));
+                JarEntry entry = new JarEntry(folder.relativize(f).toString().replace('\\', '/'));
+                entry.setTimeLocal(PACKED_AT);
+                zip.putNextEntry(entry);
                 Files.copy(f, zip);
                 zip.closeEntry();
             }
         }
     }
 
-    /** SHA-256 over every entry's place, name and content (a class folder's files in order). */
-    private static String hash(List<Path> entries) throws IOException {
-        MessageDigest digest;
+    private static String sha256(Path file) throws IOException {
+        MessageDigest digest = sha256();
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            digest = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        byte[] buffer = new byte[1 << 16];
-        for (Path entry : entries) {
-            List<Path> files;
-            if (Files.isDirectory(entry)) {
-                try (Stream<Path> walk = Files.walk(entry)) {
-                    files = walk.filter(Files::isRegularFile).sorted().toList();
-                }
-            } else {
-                files = List.of(entry);
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
-            digest.update((entry.getFileName() + "\n").getBytes(StandardCharsets.UTF_8));
-            for (Path f : files) {
-                digest.update((entry.relativize(f) + "\n").getBytes(StandardCharsets.UTF_8));
-                try (InputStream in = Files.newInputStream(f)) {
-                    for (int n; (n = in.read(buffer)) > 0; ) {
-                        digest.update(buffer, 0, n);
-                    }
-                }
-            }
+        } catch (IOException e) {
+            // a temporary folder left behind
         }
-        return HexFormat.of().formatHex(digest.digest()).substring(0, HASH_CHARS);
     }
 }

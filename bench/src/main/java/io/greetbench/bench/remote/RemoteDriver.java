@@ -40,7 +40,7 @@ final class RemoteDriver {
             argv.addAll(List.of("taskset", "-c", cpus));
         }
         argv.addAll(host.greetbench(List.of(), args));
-        return new RemoteDriver(host, RemoteSession.start(host.ssh(), host.name(), RemoteSession.EXEC, argv, false, line -> { }));
+        return new RemoteDriver(host, RemoteSession.start(host.ssh(), host.name(), RemoteSession.Wrapper.EXEC, argv, false, line -> { }));
     }
 
     String host() {

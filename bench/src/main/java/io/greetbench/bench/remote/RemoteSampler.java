@@ -32,7 +32,7 @@ final class RemoteSampler {
         if (gcLog != null) {
             args.addAll(List.of("--gc-log", gcLog.toString()));
         }
-        return new RemoteSampler(RemoteSession.start(host.ssh(), host.name(), RemoteSession.EXEC,
+        return new RemoteSampler(RemoteSession.start(host.ssh(), host.name(), RemoteSession.Wrapper.EXEC,
                 host.greetbench(LIGHT, args), false, line -> { }));
     }
 

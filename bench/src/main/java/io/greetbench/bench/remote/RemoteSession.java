@@ -16,57 +16,82 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * One long-running process on another host, over one ssh session. It says its PID there first
- * ({@code greetbench-pid N}); its output arrives line by line; its stdin carries commands; stdin
- * closing, or the session dropping, is its signal to end; and {@link #stop} kills it by that PID
- * there and checks that it is gone.
+ * One long-running process on another host, over one ssh session. It says its PID and start time
+ * there first ({@code greetbench-pid N START}); its output arrives line by line; its stdin carries
+ * commands; stdin closing, or the session dropping, is its signal to end; and {@link #stop} kills it
+ * there only if it has not ended by then, and only while its PID is still that process's ({@link RemotePid}).
  */
 final class RemoteSession {
     static final String PID_MARK = "greetbench-pid ";
+    static final String EXIT_MARK = "greetbench-exit ";
     private static final String END = "\u0000end"; // queued when the output ends
     private static final int TAIL_LINES = 20;
+    /** How long a process has to end by itself once its stdin closed, before it is signalled. */
+    private static final Duration GRACE = Duration.ofSeconds(5);
 
-    /** A command that says its PID, then becomes {@code "$@"} (exec: the same PID). */
-    static final String EXEC = "echo \"" + PID_MARK + "$$\"; exec \"$@\"";
+    /** How the process is started there, and so how its end becomes known here. */
+    enum Wrapper {
+        /**
+         * It says its PID, then becomes {@code "$@"} (exec: the same PID). Its exit status is the
+         * session's: an ssh exit code other than 255 (the connection's failure) means it has ended.
+         */
+        EXEC(RemotePid.FUNCTIONS + "echo \"" + PID_MARK + "$$ $(started $$)\"; exec \"$@\""),
+        /**
+         * A server: started in the background, its PID said, stopped when this session's stdin closes
+         * (the orchestrator went away), its exit code said as {@code greetbench-exit N} once it was
+         * reaped. Its output and the session's are the server's log.
+         */
+        WATCHED(RemotePid.FUNCTIONS
+                + "exec 3<&0\n" // this session's stdin, kept: a background job's own stdin is /dev/null
+                + "\"$@\" 3<&- & pid=$!\n"
+                + "start=$(started $pid)\n" // not reaped before 'wait': its PID is still its own
+                + "echo \"" + PID_MARK + "$pid $start\"\n"
+                + "( cat <&3 >/dev/null 2>&1; same $pid \"$start\" && kill $pid 2>/dev/null ) >/dev/null 2>&1 & watch=$!\n"
+                + "exec 3<&-\n"
+                + "wait $pid; code=$?\n"
+                + "kill $watch 2>/dev/null\n"
+                + "echo \"" + EXIT_MARK + "$code\"\n"
+                + "exit $code\n");
 
-    /**
-     * A server: started in the background, its PID said, stopped when this session's stdin closes
-     * (the orchestrator went away), its exit code said as {@code greetbench-exit N}. Its output and the
-     * session's are the server's log.
-     */
-    static final String WATCHED = "exec 3<&0\n" // this session's stdin, kept: a background job's own stdin is /dev/null
-            + "\"$@\" 3<&- & pid=$!\n"
-            + "echo \"" + PID_MARK + "$pid\"\n"
-            + "( cat <&3 >/dev/null 2>&1; kill $pid 2>/dev/null ) >/dev/null 2>&1 & watch=$!\n"
-            + "exec 3<&-\n"
-            + "wait $pid; code=$?\n"
-            + "kill $watch 2>/dev/null\n"
-            + "echo \"greetbench-exit $code\"\n"
-            + "exit $code\n";
+        final String script;
+
+        Wrapper(String script) {
+            this.script = script;
+        }
+    }
 
     private final Ssh ssh;
     private final String host;
+    private final Wrapper wrapper;
     private final Process process;
     private final OutputStream stdin;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final Deque<String> errTail = new ArrayDeque<>();
     private final Object pidLock = new Object();
-    private volatile long pid = -1;
+    private volatile RemotePid id;
+    private volatile String pidProblem;
+    private volatile Integer exitMark;
     private volatile boolean stopped;
     private volatile String lastLine = "";
     private volatile boolean outputEnded;
 
-    private RemoteSession(Ssh ssh, String host, Process process, boolean keepLines, Consumer<String> everyLine) {
+    private RemoteSession(Ssh ssh, String host, Wrapper wrapper, Process process, boolean keepLines,
+            Consumer<String> everyLine) {
         this.ssh = ssh;
         this.host = host;
+        this.wrapper = wrapper;
         this.process = process;
         this.stdin = process.getOutputStream();
         read(process.getInputStream(), line -> {
-            if (pid < 0 && line.startsWith(PID_MARK)) {
+            if (id == null && pidProblem == null && line.startsWith(PID_MARK)) {
                 synchronized (pidLock) {
-                    pid = Long.parseLong(line.substring(PID_MARK.length()).trim());
+                    id = RemotePid.parse(line.substring(PID_MARK.length()));
+                    pidProblem = id == null ? "the process on " + host + " has no PID and start time greetbench can check "
+                            + "('" + line + "'): greetbench needs Linux's /proc/PID/stat there" : null;
                     pidLock.notifyAll();
                 }
+            } else if (wrapper == Wrapper.WATCHED && line.matches(EXIT_MARK + "[0-9]{1,3}")) {
+                exitMark = Integer.parseInt(line.substring(EXIT_MARK.length()));
             } else if (keepLines) {
                 lines.add(line);
             }
@@ -76,15 +101,15 @@ final class RemoteSession {
     }
 
     /**
-     * Runs {@code argv} on {@code host} under {@code wrapper} ({@link #EXEC} or {@link #WATCHED}).
-     * {@code everyLine} sees each line of output (stdout; also stderr when {@code merged}); unless
-     * merged, the lines are also kept for {@link #nextLine}.
+     * Runs {@code argv} on {@code host} under {@code wrapper}. {@code everyLine} sees each line of
+     * output (stdout; also stderr when {@code merged}); unless merged, the lines are also kept for
+     * {@link #nextLine}.
      */
-    static RemoteSession start(Ssh ssh, String host, String wrapper, List<String> argv, boolean merged,
+    static RemoteSession start(Ssh ssh, String host, Wrapper wrapper, List<String> argv, boolean merged,
             Consumer<String> everyLine) throws IOException {
-        List<String> remote = new java.util.ArrayList<>(List.of("sh", "-c", wrapper, "greetbench"));
+        List<String> remote = new java.util.ArrayList<>(List.of("sh", "-c", wrapper.script, "greetbench"));
         remote.addAll(argv);
-        return new RemoteSession(ssh, host, ssh.start(host, remote, merged), !merged, everyLine);
+        return new RemoteSession(ssh, host, wrapper, ssh.start(host, remote, merged), !merged, everyLine);
     }
 
     private void read(InputStream in, Consumer<String> sink, boolean isStdout) {
@@ -132,19 +157,39 @@ final class RemoteSession {
     long awaitPid(Duration bound) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + bound.toNanos();
         synchronized (pidLock) {
-            while (pid < 0 && !ended() && System.nanoTime() < deadline) {
+            // until all its output is read, not merely until it ended: it may have said its PID and ended since
+            while (id == null && pidProblem == null && !outputEnded && System.nanoTime() < deadline) {
                 pidLock.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             }
         }
-        if (pid < 0) {
-            throw new IOException(ended() ? "the session to " + host + " ended at once (" + endDescription() + ")"
+        if (pidProblem != null) {
+            throw new IOException(pidProblem);
+        }
+        if (id == null) {
+            if (outputEnded) {
+                process.waitFor(2, TimeUnit.SECONDS); // for its exit code, in the message
+            }
+            throw new IOException(outputEnded ? "the session to " + host + " ended at once (" + endDescription() + ")"
                     : host + " did not start the process within " + bound.toSeconds() + " s");
         }
-        return pid;
+        return id.pid();
     }
 
+    /** Its PID there, or -1 before it was said. */
     long pid() {
-        return pid;
+        RemotePid known = id;
+        return known == null ? -1 : known.pid();
+    }
+
+    /**
+     * Its exit code, once the host said it ended (then its PID may be another process's already), or
+     * null: still running, or unknown because the connection failed first.
+     */
+    Integer reportedExit() {
+        if (wrapper == Wrapper.WATCHED) {
+            return exitMark;
+        }
+        return ended() && process.exitValue() != Ssh.CONNECTION_FAILED ? process.exitValue() : null;
     }
 
     /** Sends one line to its stdin. */
@@ -206,7 +251,8 @@ final class RemoteSession {
     }
 
     /**
-     * Stops it: stdin closed (its signal to end), then by PID there (SIGTERM, SIGKILL), checked; the
+     * Stops it: stdin closed (its signal to end); if it has not said within a few seconds that it
+     * ended, by PID there (SIGTERM, SIGKILL), checked, and only while that PID is still its own; the
      * ssh process here ends too. Null when all is gone; else what could not be checked, for a person.
      */
     String stop() {
@@ -219,8 +265,13 @@ final class RemoteSession {
         } catch (IOException e) {
             // already closed
         }
-        String problem = pid > 0 ? ssh.stop(host, pid) : null;
+        String problem = null;
         try {
+            awaitEnd(GRACE);
+            RemotePid known = id;
+            if (known != null && reportedExit() == null) {
+                problem = known.stop(ssh, host);
+            }
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
                 process.destroy();
                 if (!process.waitFor(2, TimeUnit.SECONDS)) {
@@ -231,14 +282,20 @@ final class RemoteSession {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-        if (pid < 0 && problem == null && !ended()) {
+        if (id == null && problem == null && !ended()) {
             problem = "a process on " + host + " never said its PID";
         }
         return problem;
     }
 
-    /** This session's ssh process, here. */
-    ProcessHandle localHandle() {
-        return process.toHandle();
+    /** Waits at most {@code bound} for all its output to be read and the session to end. */
+    private void awaitEnd(Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        synchronized (pidLock) {
+            while (!outputEnded && System.nanoTime() < deadline) {
+                pidLock.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            }
+        }
+        process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 }

@@ -16,8 +16,13 @@ import java.util.regex.Pattern;
  * {@code GREETBENCH_SSH_CONFIG}, as {@code ssh -F}). With {@code BatchMode=yes} a host that would ask
  * for a password fails at once, in one line naming it; keep-alives notice a host that went silent
  * within 15 s.
+ *
+ * <p>Nothing a host or a name on the command line says is read by ssh as an option: {@code --} comes
+ * before the host in every call, host names are checked ({@link HostName}), and every word of a remote
+ * command that starts with {@code -} is quoted. Not final: tests stand a host in for ssh by overriding
+ * {@link #process} and {@link #copy}.
  */
-public final class Ssh {
+public class Ssh {
     /** The environment variable naming an ssh configuration file, when {@code --ssh-config} is not given. */
     public static final String CONFIG_VARIABLE = "GREETBENCH_SSH_CONFIG";
     /** ssh's exit code when the connection itself failed (not the remote command). */
@@ -45,15 +50,24 @@ public final class Ssh {
 
     /** Why {@code host} cannot be a host name for ssh, or null. */
     public static String problem(String host) {
-        if (host == null || host.isBlank() || host.startsWith("-") || !host.matches("[^\\s'\"]+")) {
-            return "'" + host + "' is not a host name ssh can take";
-        }
-        return null;
+        return HostName.problem(host);
     }
 
-    /** A word quoted for a POSIX shell: as is when plain, else in single quotes. */
+    /** {@code host}, checked: an IllegalArgumentException for a name that is not a host's (callers check first). */
+    private static String checked(String host) {
+        String problem = HostName.problem(host);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        return host;
+    }
+
+    /**
+     * A word quoted for a POSIX shell: as is when plain, else in single quotes; a word that starts
+     * with {@code -} always quoted, so that no command line starts with an option.
+     */
     static String quote(String word) {
-        return PLAIN.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
+        return PLAIN.matcher(word).matches() && !word.startsWith("-") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     /** {@code argv} as one command line for the remote login shell, every word quoted. */
@@ -63,15 +77,18 @@ public final class Ssh {
         return String.join(" ", words);
     }
 
-    /** {@code ssh [-F config] OPTIONS -T host command}. */
+    /** {@code ssh [-F config] OPTIONS -T -- host command}: after {@code --} ssh reads no option, not even after the host. */
     List<String> argv(String host, List<String> remoteArgv) {
         List<String> argv = new ArrayList<>(List.of("ssh"));
         argv.addAll(configOption());
         argv.addAll(OPTIONS);
-        argv.add("-T");
-        argv.add(host);
-        argv.add(commandLine(remoteArgv));
+        argv.addAll(List.of("-T", "--", checked(host), commandLine(remoteArgv)));
         return argv;
+    }
+
+    /** The process that runs {@code remoteArgv} on {@code host}: ssh (a test's stand-in host overrides this). */
+    ProcessBuilder process(String host, List<String> remoteArgv) {
+        return new ProcessBuilder(argv(host, remoteArgv));
     }
 
     private List<String> configOption() {
@@ -85,7 +102,7 @@ public final class Ssh {
 
     /** {@link #run}, with {@code stdin} for the remote command. */
     HostShell.Result run(String host, List<String> remoteArgv, byte[] stdin, Duration bound) throws IOException {
-        HostShell.Result r = CommandRun.run(new ProcessBuilder(argv(host, remoteArgv)), stdin, bound, "ssh " + host);
+        HostShell.Result r = CommandRun.run(process(host, remoteArgv), stdin, bound, "ssh " + host);
         if (r.exit() == CONNECTION_FAILED) {
             throw new Unreachable(unreachable(host, r.lastLine()), r.lastLine());
         }
@@ -94,15 +111,12 @@ public final class Ssh {
 
     /** Starts a long-running {@code argv} on {@code host}; its stdin, stdout and stderr are the ssh process's. */
     Process start(String host, List<String> remoteArgv, boolean mergeStderr) throws IOException {
-        return new ProcessBuilder(argv(host, remoteArgv)).redirectErrorStream(mergeStderr).start();
+        return process(host, remoteArgv).redirectErrorStream(mergeStderr).start();
     }
 
     /** The address ssh connects to for {@code host}: its {@code HostName} in the configuration, else the name itself. */
     String hostName(String host) throws IOException {
-        List<String> argv = new ArrayList<>(List.of("ssh"));
-        argv.addAll(configOption());
-        argv.addAll(List.of("-G", host));
-        HostShell.Result r = CommandRun.run(new ProcessBuilder(argv), Duration.ofSeconds(10), "ssh -G " + host);
+        HostShell.Result r = CommandRun.run(new ProcessBuilder(configArgv(host)), Duration.ofSeconds(10), "ssh -G " + host);
         if (!r.ok()) {
             throw new IOException("ssh cannot read its configuration for " + host + ": " + r.lastLine());
         }
@@ -114,40 +128,31 @@ public final class Ssh {
         return host;
     }
 
-    /** Copies {@code files} into the existing folder {@code dir} of {@code host}, in one scp. */
-    void copy(String host, List<Path> files, String dir, Duration bound) throws IOException {
+    /** {@code ssh [-F config] -G -- host}: the configuration ssh would use for {@code host}. */
+    List<String> configArgv(String host) {
+        List<String> argv = new ArrayList<>(List.of("ssh"));
+        argv.addAll(configOption());
+        argv.addAll(List.of("-G", "--", checked(host)));
+        return argv;
+    }
+
+    /** {@code scp -q -p [-F config] OPTIONS -- files host:dir/}, an IPv6 host in brackets. */
+    List<String> copyArgv(String host, List<Path> files, String dir) {
         List<String> argv = new ArrayList<>(List.of("scp", "-q", "-p"));
         argv.addAll(configOption());
         argv.addAll(OPTIONS);
+        argv.add("--");
         files.forEach(f -> argv.add(f.toString()));
-        argv.add(host + ":" + dir + "/");
-        HostShell.Result r = CommandRun.run(new ProcessBuilder(argv), bound, "scp to " + host);
+        argv.add(HostName.forScp(checked(host)) + ":" + dir + "/");
+        return argv;
+    }
+
+    /** Copies {@code files} into the existing folder {@code dir} of {@code host}, in one scp. */
+    void copy(String host, List<Path> files, String dir, Duration bound) throws IOException {
+        HostShell.Result r = CommandRun.run(new ProcessBuilder(copyArgv(host, files, dir)), bound, "scp to " + host);
         if (!r.ok()) {
             throw new IOException("could not copy greetbench to " + host + ":" + dir + " with scp (" + r.lastLine()
                     + "); scp needs the sftp subsystem on " + host + " (Subsystem sftp in its sshd_config, the default)");
-        }
-    }
-
-    /**
-     * Stops process {@code pid} on {@code host} (SIGTERM, SIGKILL after 5 s) and checks it is gone, in
-     * one connection. Null when it is gone; else what is wrong, for a person.
-     */
-    String stop(String host, long pid) {
-        String script = "pid=$0\n"
-                + "alive() { [ -e /proc/$pid ] && [ \"$(sed 's/^.*) //' /proc/$pid/stat 2>/dev/null | cut -c1)\" != Z ]; }\n"
-                + "alive || exit 0\n"
-                + "kill $pid 2>/dev/null\n"
-                + "i=0; while alive && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done\n"
-                + "alive || exit 0\n"
-                + "kill -9 $pid 2>/dev/null; sleep 0.3\n"
-                + "alive && exit 1 || exit 0\n";
-        try {
-            HostShell.Result r = run(host, List.of("sh", "-c", script, String.valueOf(pid)), Duration.ofSeconds(30));
-            return r.ok() ? null : "process " + pid + " on " + host + " survived SIGKILL";
-        } catch (Unreachable e) {
-            return "could not check that process " + pid + " on " + host + " stopped: it cannot be reached (" + e.sshSaid + ")";
-        } catch (IOException e) {
-            return "could not check that process " + pid + " on " + host + " stopped: " + e.getMessage();
         }
     }
 

@@ -50,11 +50,13 @@ public final class SshHosts {
             throw new IOException("cannot find " + jdkScript + ", which finds the JDK on the other hosts: run greetbench "
                     + "from its folder (./greetbench)");
         }
-        Bundle bundle = Bundle.ofThisJvm();
         List<String> names = new ArrayList<>(List.of(placement.serverHost()));
         names.addAll(placement.driverHosts());
-        log.println("greetbench: preparing " + String.join(", ", names) + " over ssh (greetbench " + bundle.hash() + ")");
-        Map<String, RemoteHost> opened = openAll(ssh, names, placement.remoteJava(), bundle, jdkScript);
+        Map<String, RemoteHost> opened;
+        try (Bundle bundle = Bundle.ofThisJvm()) {
+            log.println("greetbench: preparing " + String.join(", ", names) + " over ssh (greetbench " + bundle.hash() + ")");
+            opened = openAll(ssh, names, placement.remoteJava(), bundle, jdkScript, log);
+        }
         RemoteHost server = opened.get(placement.serverHost());
         List<RemoteHost> drivers = placement.driverHosts().stream().map(opened::get).toList();
         checkCpus(server, given.serverCpus(), "--server-cpus");
@@ -65,9 +67,10 @@ public final class SshHosts {
                 : given.withDefaultBudget(CpuLimit.halfTheDriver(cpus(given.serverCpus(), server.cpus()),
                         drivers.isEmpty() ? cpus(given.driverCpus(), Runtime.getRuntime().availableProcessors())
                                 : drivers.stream().mapToInt(d -> cpus(given.driverCpus(), d.cpus())).sum()));
-        server.makeScratch();
         String address = placement.serverAddress() != null ? placement.serverAddress() : server.address();
-        SshServerHost host = new SshServerHost(server, options.serverCpus(), address, log);
+        String listenAddress = server.listenAddress(address);
+        server.makeScratch();
+        SshServerHost host = new SshServerHost(server, options.serverCpus(), address, listenAddress, log);
         ServerHost limited = null;
         CpuLimit budget = options.anyBudget();
         if (budget != null) {
@@ -95,12 +98,12 @@ public final class SshHosts {
 
     /** Every host, prepared at once; the failures of all of them in one message. */
     private static Map<String, RemoteHost> openAll(Ssh ssh, List<String> names, String remoteJava, Bundle bundle,
-            Path jdkScript) throws IOException, InterruptedException {
+            Path jdkScript, PrintStream log) throws IOException, InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(names.size());
         try {
             Map<String, Future<RemoteHost>> pending = new LinkedHashMap<>();
             for (String name : names) {
-                pending.put(name, pool.submit(() -> RemoteHost.open(ssh, name, remoteJava, bundle, jdkScript)));
+                pending.put(name, pool.submit(() -> RemoteHost.open(ssh, name, remoteJava, bundle, jdkScript, log)));
             }
             Map<String, RemoteHost> opened = new LinkedHashMap<>();
             List<String> problems = new ArrayList<>();

@@ -18,28 +18,31 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Servers on another host, over ssh: each pinned there with {@code taskset} to the server CPUs (when
- * given), listening on every address, loaded at {@link #address}. Closing it stops every server it
- * started, by PID there, and removes this run's scratch folder there.
+ * given), listening only on the address the load goes to ({@link #address}, resolved to one of the
+ * host's own), so that nothing else it can be reached at adds to a measured window. Closing it stops
+ * every server it started, by PID there, and removes this run's scratch folder there.
  */
 public final class SshServerHost implements ServerHost {
-    private static final String EXIT_MARK = "greetbench-exit ";
     private static final java.time.Duration PID_BOUND = java.time.Duration.ofSeconds(30);
 
     private final RemoteHost host;
     private final String cpus;
     private final String address;
+    private final String listenAddress;
     private final PrintStream messages;
     private final Set<SshServerInstance> live = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     /**
-     * @param cpus    a taskset CPU list there, or null for all its CPUs
-     * @param address the address the load goes to
+     * @param cpus          a taskset CPU list there, or null for all its CPUs
+     * @param address       the address the load goes to
+     * @param listenAddress that address as the host's own, for its servers to listen on
      */
-    SshServerHost(RemoteHost host, String cpus, String address, PrintStream messages) {
+    SshServerHost(RemoteHost host, String cpus, String address, String listenAddress, PrintStream messages) {
         this.host = host;
         this.cpus = cpus;
         this.address = address;
+        this.listenAddress = listenAddress;
         this.messages = messages;
     }
 
@@ -55,7 +58,7 @@ public final class SshServerHost implements ServerHost {
 
     @Override
     public ServerSite site() {
-        return host.site();
+        return host.site(listenAddress);
     }
 
     @Override
@@ -78,7 +81,7 @@ public final class SshServerHost implements ServerHost {
         SshServerInstance[] instance = new SshServerInstance[1];
         RemoteSession session;
         try {
-            session = RemoteSession.start(host.ssh(), host.name(), RemoteSession.WATCHED, argv, true, line -> {
+            session = RemoteSession.start(host.ssh(), host.name(), RemoteSession.Wrapper.WATCHED, argv, true, line -> {
                 synchronized (out) {
                     try {
                         out.write(line);
@@ -87,9 +90,6 @@ public final class SshServerHost implements ServerHost {
                     } catch (IOException e) {
                         // the log is best effort; the session goes on
                     }
-                }
-                if (line.startsWith(EXIT_MARK) && instance[0] != null) {
-                    instance[0].exited(Integer.parseInt(line.substring(EXIT_MARK.length()).trim()));
                 }
             });
         } catch (IOException e) {

@@ -28,7 +28,6 @@ final class SshServerInstance implements ServerInstance {
     private final String address;
     private final PrintStream messages;
     private final Runnable onClose;
-    private volatile Integer exitCode;
     private RemoteSampler sampler;
     private int port;
     private boolean closed;
@@ -44,11 +43,6 @@ final class SshServerInstance implements ServerInstance {
         this.onClose = onClose;
     }
 
-    /** Its wrapper said how it ended. */
-    void exited(int code) {
-        exitCode = code;
-    }
-
     @Override
     public long pid() {
         return session.pid();
@@ -61,11 +55,12 @@ final class SshServerInstance implements ServerInstance {
 
     @Override
     public boolean alive() {
-        return exitCode == null && !session.ended();
+        return session.reportedExit() == null && !session.ended();
     }
 
     @Override
     public String exitDescription() {
+        Integer exitCode = session.reportedExit();
         if (exitCode != null) {
             return exitCode > 128 ? "killed by signal " + (exitCode - 128) + " on " + host.name()
                     : "exit code " + exitCode + " on " + host.name();
@@ -159,7 +154,7 @@ final class SshServerInstance implements ServerInstance {
             return;
         }
         closed = true;
-        boolean reachable = !session.ended() || exitCode != null;
+        boolean reachable = !session.ended() || session.reportedExit() != null;
         report(sampler == null ? null : sampler.stop());
         report(session.stop());
         if (reachable && command.gcLog() != null) {

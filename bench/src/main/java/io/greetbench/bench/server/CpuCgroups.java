@@ -2,6 +2,7 @@ package io.greetbench.bench.server;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,11 @@ import java.util.Optional;
  */
 public final class CpuCgroups {
     private static final String PREFIX = "greetbench-";
+    /**
+     * A random part of this process's group names: its PID alone is not unique on another host, where
+     * orchestrators on other machines (or in other containers) make groups of their own.
+     */
+    private static final String RANDOM = String.format("%08x", new SecureRandom().nextInt());
 
     private final HostFiles files;
     private final Path root;
@@ -73,11 +79,11 @@ public final class CpuCgroups {
     }
 
     /**
-     * Creates the group {@code greetbench-PID-N} with {@code limit} (PID: this process's); its path. An
+     * Creates the group {@code greetbench-PID-RANDOM-N} with {@code limit} (PID: this process's); its path. An
      * IOException says, for a person, why it could not be and what to do.
      */
     Path create(CpuLimit limit, long n) throws IOException {
-        Path group = root.resolve(PREFIX + ProcessHandle.current().pid() + "-" + n);
+        Path group = root.resolve(PREFIX + ProcessHandle.current().pid() + "-" + RANDOM + "-" + n);
         try {
             if (v2) {
                 enableCpuController();

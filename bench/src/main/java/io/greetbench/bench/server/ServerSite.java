@@ -14,7 +14,7 @@ import java.util.List;
  * @param java        the java executable there
  * @param classPath   greetbench's class path there
  * @param jvmFlags    the flags every server JVM there gets
- * @param bindAddress the address servers listen on: loopback here, every address on another host
+ * @param bindAddress the address servers listen on: loopback here, the address the load goes to on another host
  * @param scratch     on another host, the folder for a server's files; null here (they go beside its log)
  */
 public record ServerSite(String host, boolean local, Path java, String classPath, List<String> jvmFlags,

@@ -52,6 +52,7 @@ class MultiHostRunTest {
     private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
     private static final List<String> HOSTS = List.of("server", "d1", "d2");
 
+    private static Path base;
     private static Path state;
     private static String orchestrator;
     /** Namespace of each host (server, d1, d2) and the PID of its sshd. */
@@ -67,8 +68,8 @@ class MultiHostRunTest {
         assumeTrue(made.ok(), "cannot create a network namespace here: " + made.lastLine());
         run(List.of("ip", "netns", "del", probe));
 
-        state = Files.createTempDirectory("greetbench-netns");
-        Files.delete(state); // the script makes it, and refuses one that exists
+        base = Files.createTempDirectory("greetbench-netns"); // this user's alone, kept to the end
+        state = base.resolve("hosts"); // the script makes it, and refuses one that exists
         var up = run(List.of(SCRIPT.toString(), "up", state.toString(), "2"));
         if (!up.ok()) {
             tearDownHosts();
@@ -108,6 +109,7 @@ class MultiHostRunTest {
             assertFalse(alive(sshd), "sshd " + sshd + " still runs");
         }
         assertFalse(Files.exists(state), "the keys and configuration are removed");
+        Files.delete(base);
     }
 
     @Test
@@ -149,6 +151,8 @@ class MultiHostRunTest {
             assertEquals(8, m.load().connections(), "4 connections from each host");
             assertTrue(m.server().gcPauses() != null, "GC read from the server's log on its host: " + m.server());
             assertTrue(Files.exists(out.resolve("logs").resolve("netty-nio-plaintext-c8-t1.gc.log")), "GC log fetched");
+            String serverLog = Files.readString(out.resolve("logs").resolve("netty-nio-plaintext-c8-t1.log"));
+            assertTrue(serverLog.contains("listening on http://10.201.0.2:"), "only on the address the load goes to: " + serverLog);
 
             RunEnvironment env = RunEnvironment.read(out);
             assertEquals(List.of("gb-server", "gb-d1", "gb-d2"), env.hosts().stream().map(HostEnvironment::host).toList());
