@@ -77,6 +77,17 @@ final class PrecisionSection implements ReportSection {
         md.append(Boolean.FALSE.equals(options.windowGate()) ? "The window gate was off: no window was discarded.\n\n"
                 : "**Discarded**: windows taken while the server's CPU ran slow (read just before the server started and "
                         + "just after the window), measured again.\n\n");
+        var cpuCheck = index.env().cpuCheck();
+        if (cpuCheck != null) {
+            md.append("**The CPUs**, timed in turn before the run: ").append(cpuCheck.explanation()).append(".\n\n");
+            md.append("| CPU | readings | fastest | median | slowest | CV | slow (>").append(
+                    io.greetbench.bench.results.CpuReadings.SLOW).append("× fastest) |\n|---|---|---|---|---|---|---|\n");
+            for (var r : cpuCheck.cpus()) {
+                md.append(String.format(Locale.ROOT, "| %d | %d | %.2f ms | %.2f ms | %.2f ms | %.1f%% | %.1f%% |%n", r.cpu(),
+                        r.readings(), r.fastest() / 1e6, r.median() / 1e6, r.slowest() / 1e6, r.cv() * 100, r.slowShare() * 100));
+            }
+            md.append("\n(ms per million units of fixed integer work; lower is faster.)\n\n");
+        }
         md.append("| cell | metric | rounds | A/A (median of rounds) | flag | pairs settled | discarded |\n");
         md.append("|---|---|---|---|---|---|---|\n");
         List<String> unsettled = new ArrayList<>();
