@@ -11,12 +11,12 @@ import java.util.function.Function;
  * reasons, and whether any trial was driver-bound.
  */
 final class CellTrials {
-    final CellKey key;
+    final RuntimeCell key;
     final boolean reference;
     final List<Measurement> ok = new ArrayList<>();
     final List<String> failures = new ArrayList<>();
 
-    CellTrials(CellKey key, boolean reference) {
+    CellTrials(RuntimeCell key, boolean reference) {
         this.key = key;
         this.reference = reference;
     }

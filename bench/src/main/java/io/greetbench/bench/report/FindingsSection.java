@@ -7,7 +7,7 @@ final class FindingsSection implements ReportSection {
     @Override
     public void render(ReportContext ctx, StringBuilder md) {
         md.append("## What this run shows\n\n");
-        if (ctx.findings().firstLook()) {
+        if (ctx.rankings().firstLook()) {
             md.append("**A first look:** one trial per cell, so there are no intervals and this run can tell no two "
                     + "runtimes apart; the values below are what a single trial saw. For findings, measure several trials "
                     + "per cell (`greetbench run`, 3 by default).\n\n");
@@ -19,7 +19,7 @@ final class FindingsSection implements ReportSection {
                     .append("Every pair of every cell, with its interval: [`").append(Findings.FILE).append("`](")
                     .append(Findings.FILE).append(") (check a second run against it with `greetbench compare`).\n\n");
         }
-        for (String finding : ctx.findings().page()) {
+        for (String finding : ctx.rankings().page()) {
             md.append("- ").append(finding).append('\n');
         }
         md.append('\n');

@@ -29,11 +29,11 @@ import java.util.stream.Collectors;
  * holds every pair. Reference rows ({@code ref-*}) are never ranked, only held against where a
  * section shows "× ref-nginx".
  */
-final class Findings {
+final class Rankings {
     static final String REFERENCE_PREFIX = "ref-";
 
     /** One metric in one cell compared across runtimes. */
-    record Comparison(CellKey cell, Metric metric, String title, Function<Double, String> format,
+    record Ranking(CellKey cell, Metric metric, String title, Function<Double, String> format,
             Map<String, Spread> values, List<String> ranked, List<String> leftOut, List<Finding> findings,
             List<Finding> versusReference) {
 
@@ -49,11 +49,11 @@ final class Findings {
         }
     }
 
-    private final List<Comparison> comparisons = new ArrayList<>();
+    private final List<Ranking> rankings = new ArrayList<>();
     private final List<String> page = new ArrayList<>();
     private final boolean firstLook;
 
-    private Findings(ResultsIndex index) {
+    private Rankings(ResultsIndex index) {
         firstLook = index.maxTrials() == 1;
         for (Scenario scenario : index.scenarios()) {
             switch (scenario.section()) {
@@ -74,13 +74,13 @@ final class Findings {
         }
     }
 
-    static Findings of(ResultsIndex index) {
-        return new Findings(index);
+    static Rankings of(ResultsIndex index) {
+        return new Rankings(index);
     }
 
     /** Every comparison, in the page's order. */
-    List<Comparison> comparisons() {
-        return comparisons;
+    List<Ranking> rankings() {
+        return rankings;
     }
 
     /** The page's list: one Markdown item per comparison or remark (an item may hold a nested list). */
@@ -97,7 +97,7 @@ final class Findings {
     io.greetbench.bench.stats.Findings file() {
         List<Finding> all = new ArrayList<>();
         List<CellInterval> intervals = new ArrayList<>();
-        for (Comparison c : comparisons) {
+        for (Ranking c : rankings) {
             all.addAll(c.findings());
             all.addAll(c.versusReference());
             c.values().forEach((runtime, s) -> intervals.add(new CellInterval(c.cell(), runtime, c.metric(), s.interval())));
@@ -242,7 +242,7 @@ final class Findings {
      * asked, driver-bound) are not ranked; every pair of the ranked is measured, better median first;
      * each runtime against {@code reference} when given.
      */
-    private static Comparison compare(List<CellTrials> cells, CellKey cell, Metric metric, String title,
+    private static Ranking compare(List<CellTrials> cells, CellKey cell, Metric metric, String title,
             boolean leaveOutDriverBound, String reference) {
         Function<CellTrials, Spread> figure = figure(metric);
         Map<String, Spread> values = new LinkedHashMap<>();
@@ -281,7 +281,7 @@ final class Findings {
                 }
             }
         }
-        return new Comparison(cell, metric, title, format(metric), values, ranked, leftOut, findings, versusReference);
+        return new Ranking(cell, metric, title, format(metric), values, ranked, leftOut, findings, versusReference);
     }
 
     private static Finding measure(CellKey cell, Metric metric, String a, String b, Map<String, Spread> values) {
@@ -291,11 +291,11 @@ final class Findings {
 
     // --- the page ---
 
-    private void add(Comparison c) {
+    private void add(Ranking c) {
         if (c.values().isEmpty()) {
             return;
         }
-        comparisons.add(c);
+        rankings.add(c);
         String item = render(c);
         if (item != null) {
             page.add(item);
@@ -312,7 +312,7 @@ final class Findings {
     }
 
     /** One list item: the best by median, who ties with it, and a sentence for each of the rest. */
-    private static String render(Comparison c) {
+    private static String render(Ranking c) {
         if (c.best() == null && c.versusReference().isEmpty()) {
             return null;
         }
@@ -336,7 +336,7 @@ final class Findings {
                 for (String other : c.ranked().subList(1, c.ranked().size())) {
                     Finding f = c.bestAgainst(other);
                     if (f.significant()) {
-                        nested.add(f.sentence(Findings::name));
+                        nested.add(f.sentence(Rankings::name));
                     } else {
                         ties.add(name(other) + " (" + ratioText(f) + ")");
                     }
@@ -359,7 +359,7 @@ final class Findings {
             md.append(c.best() == null ? "" : "\n- **" + c.title() + "**").append(", against ").append(name(reference))
                     .append(" (a reference: held against, not ranked; the table's × ").append(reference).append("):");
             for (Finding f : c.versusReference()) {
-                md.append("\n  - ").append(f.significant() ? f.sentence(Findings::name)
+                md.append("\n  - ").append(f.significant() ? f.sentence(Rankings::name)
                         : name(f.runtimeA()) + " and " + name(f.runtimeB()) + " cannot be told apart (" + ratioText(f) + ")");
             }
         }
@@ -397,7 +397,7 @@ final class Findings {
     }
 
     /** "n=3 each", or "n=2–3" when the ranked runtimes had different trial counts. */
-    private static String trials(Comparison c) {
+    private static String trials(Ranking c) {
         List<Integer> ns = c.ranked().stream().map(r -> c.values().get(r).n()).distinct().sorted().collect(Collectors.toList());
         return ns.size() == 1 ? "n=" + ns.get(0) + " each" : "n=" + ns.get(0) + "–" + ns.get(ns.size() - 1);
     }
