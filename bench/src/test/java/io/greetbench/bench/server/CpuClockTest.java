@@ -81,28 +81,33 @@ class CpuClockTest {
         Files.writeString(task.resolve("schedstat"), nanos + " 0 1\n");
     }
 
+    /** A window on a server in cgroup {@code cgroup} whose accounting file reads {@code before}, then {@code after}. */
+    private static CpuClock.Window groupWindow(Path root, String cgroup, String file, String before, String after)
+            throws Exception {
+        host(root, 42, cgroup);
+        Path usage = Files.createDirectories(root.resolve(file).getParent()).resolve(root.resolve(file).getFileName());
+        Files.writeString(usage, before);
+        CpuClock.Window window = new CpuClock(root).start(42);
+        Files.writeString(usage, after);
+        window.sample();
+        return window;
+    }
+
     @Test
     void aServerAloneInGreetbenchsCgroupIsReadFromItsAccountingV1(@TempDir Path root) throws Exception {
-        host(root, 42, "3:cpuset:/\n2:cpuacct:/greetbench-7-1\n1:cpu:/greetbench-7-1\n0::/\n");
-        Path usage = Files.createDirectories(root.resolve("sys/fs/cgroup/cpuacct/greetbench-7-1")).resolve("cpuacct.usage");
-        Files.writeString(usage, "1000000123\n");
-        CpuClock.Window window = new CpuClock(root).start(42);
+        CpuClock.Window window = groupWindow(root, "3:cpuset:/\n2:cpuacct:/greetbench-7-1\n1:cpu:/greetbench-7-1\n0::/\n",
+                "sys/fs/cgroup/cpuacct/greetbench-7-1/cpuacct.usage", "1000000123\n", "1500000456\n");
         assertEquals(CpuClock.Source.CGROUP_CPUACCT, window.source());
-        Files.writeString(usage, "1500000456\n");
-        window.sample();
         assertEquals(0.500000333, window.seconds(), 1e-12);
         assertEquals("cgroup-cpuacct", window.source().key());
     }
 
     @Test
     void aServerAloneInGreetbenchsCgroupIsReadFromItsAccountingV2(@TempDir Path root) throws Exception {
-        host(root, 42, "0::/greetbench-7-2\n");
-        Path stat = Files.createDirectories(root.resolve("sys/fs/cgroup/unified/greetbench-7-2")).resolve("cpu.stat");
-        Files.writeString(stat, "usage_usec 2000001\nuser_usec 1500000\nsystem_usec 500001\n");
-        CpuClock.Window window = new CpuClock(root).start(42);
+        CpuClock.Window window = groupWindow(root, "0::/greetbench-7-2\n", "sys/fs/cgroup/unified/greetbench-7-2/cpu.stat",
+                "usage_usec 2000001\nuser_usec 1500000\nsystem_usec 500001\n",
+                "usage_usec 2250004\nuser_usec 1600000\nsystem_usec 650004\n");
         assertEquals(CpuClock.Source.CGROUP_CPU_STAT, window.source());
-        Files.writeString(stat, "usage_usec 2250004\nuser_usec 1600000\nsystem_usec 650004\n");
-        window.sample();
         assertEquals(0.250003, window.seconds(), 1e-12);
     }
 
