@@ -54,7 +54,7 @@ final class Rankings {
     }
 
     private final List<Ranking> rankings = new ArrayList<>();
-    /** The page in order: a Ranking, or a remark as Markdown. */
+    /** The page in order: a remark as Markdown, or (an Integer) the index of a ranking in {@link #rankings}. */
     private final List<Object> items = new ArrayList<>();
     private final List<String> page = new ArrayList<>();
     private final boolean firstLook;
@@ -73,7 +73,7 @@ final class Rankings {
         }
         adjustTogether();
         for (Object item : items) {
-            String line = item instanceof Ranking r ? render(r) : (String) item;
+            String line = item instanceof Integer i ? render(rankings.get(i)) : (String) item;
             if (line != null) {
                 page.add(line);
             }
@@ -103,7 +103,6 @@ final class Rankings {
             Ranking judged = new Ranking(r.cell(), r.metric(), r.title(), r.format(), r.values(), r.ranked(), r.leftOut(),
                     adjusted.subList(next, next + f), adjusted.subList(next + f, next + f + v));
             next += f + v;
-            items.set(items.indexOf(r), judged);
             rankings.set(i, judged);
         }
     }
@@ -326,8 +325,8 @@ final class Rankings {
         if (c.values().isEmpty()) {
             return;
         }
+        items.add(rankings.size());
         rankings.add(c);
-        items.add(c);
     }
 
     /** "1 connection", "1,024 connections". */
