@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.greetbench.bench.report.ReportWriter;
 import io.greetbench.bench.results.ResultsFile;
+import io.greetbench.bench.stats.Bootstrap;
 import io.greetbench.bench.stats.CellShift;
 import io.greetbench.bench.stats.Comparison;
 import io.greetbench.bench.stats.Finding;
@@ -35,18 +36,26 @@ import picocli.CommandLine.Spec;
 /**
  * {@code greetbench compare RUN_A RUN_B}: the claims of one run held against a second. Each run's
  * findings come from its findings.json, or are computed from its results.jsonl (older runs have no
- * findings.json) with the report's bootstrap and rule.
+ * findings.json, or one written before q-values: then its results are judged again when they are there)
+ * with the report's bootstrap and rule.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false, description = {
     "Hold the findings of one run against a second run: which claims survive, which cells moved.",
-    "For each significant finding of RUN_A: confirmed in RUN_B, not significant in RUN_B, contradicted "
-        + "(significant the other way) or missing there; then the cells (runtime, metric) whose 95%% intervals "
-        + "in the two runs do not overlap. A run's findings come from its findings.json, else they are computed "
-        + "from its results.jsonl.",
-    "Exit code: 0 when no finding is contradicted, 1 when one is, 2 for a folder with neither file."})
+    "For each finding of RUN_A: confirmed in RUN_B (its interval overlaps A's), confirmed in sign with a size that "
+        + "differs, contradicted (B finds a difference the other way), or not confirmed: B finds a difference of unclear "
+        + "size, one under the threshold, none (its interval includes 1), none once its many pairs are counted, has too "
+        + "few trials, or lacks the pair. Then B's findings that A does not state, the runtimes and cells of A missing in "
+        + "B, and the cells (runtime, metric) whose intervals in the two runs do not overlap, with how many of those two "
+        + "runs of an unchanged machine would give. Each run's threshold, false discovery rate target and trial counts "
+        + "are printed, with a warning when they differ. A run's findings come from its findings.json, else they are "
+        + "computed from its results.jsonl.",
+    "Exit code: 0 when B contradicts nothing and lacks nothing of A; 1 when a finding is contradicted; 3 when a "
+        + "runtime or cell of A is missing in B (and nothing is contradicted); 2 for a folder with neither file."})
 final class CompareCommand implements Callable<Integer> {
     /** A finding of run A is significant in run B the other way round. */
     static final int CONTRADICTED = 1;
+    /** A runtime or a cell of run A is not in run B at all. */
+    static final int INCOMPLETE = 3;
 
     @Spec
     CommandSpec spec;
@@ -57,11 +66,26 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "RUN_B", description = "The second run they are checked against.")
     Path runB;
 
-    @Option(names = "--json", description = "One JSON object (runs, summary, rechecks, nonOverlapping) instead of tables.")
+    @Option(names = "--json", description = "One JSON object (runs, warnings, summary, rechecks, newInB, missingInB, "
+            + "nonOverlapping, expectedNonOverlapping) instead of tables.")
     boolean json;
 
-    /** A run's findings and where they came from. */
-    record Run(String dir, String source, long seed, int resamples, @com.fasterxml.jackson.annotation.JsonIgnore Findings findings) {
+    /** A run's findings, where they came from, and the rule and trials they rest on. */
+    record Run(String dir, String source, long seed, int resamples, double threshold, Double fdr, Integer minTrials,
+            String trials, @com.fasterxml.jackson.annotation.JsonIgnore Findings findings) {
+        static Run of(Path dir, String source, Findings f) {
+            List<Integer> ns = f.intervals().stream().map(i -> i.interval().n()).distinct().sorted().toList();
+            String trials = ns.isEmpty() ? "none" : ns.size() == 1 ? String.valueOf(ns.get(0))
+                    : ns.get(0) + "–" + ns.get(ns.size() - 1);
+            return new Run(dir.toString(), source, f.seed(), f.resamples(), f.threshold(), f.fdr(), f.minTrials(), trials, f);
+        }
+
+        /** "threshold 5%, FDR target 5%, at least 5 trials a side; trials per runtime and cell: 5". */
+        String rule() {
+            return "threshold " + Units.pctExact(threshold) + ", FDR target " + (fdr == null ? "none (written before q-values)"
+                    : Units.pctExact(fdr)) + (minTrials == null ? "" : ", at least " + minTrials + " trials a side")
+                    + "; trials per runtime and cell: " + trials;
+        }
     }
 
     /** One cell that moved: a runtime's interval on a metric in A and in B, not overlapping. */
@@ -73,7 +97,8 @@ final class CompareCommand implements Callable<Integer> {
 
     /** What --json prints. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Result(Run runA, Run runB, Map<String, Integer> summary, List<Recheck> rechecks, List<Shift> nonOverlapping) {
+    record Result(Run runA, Run runB, List<String> warnings, Map<String, Integer> summary, List<Recheck> rechecks,
+            List<Recheck> newInB, Comparison.Missing missingInB, List<Shift> nonOverlapping, double expectedNonOverlapping) {
     }
 
     @Override
@@ -83,12 +108,19 @@ final class CompareCommand implements Callable<Integer> {
         Run a;
         Run b;
         List<Recheck> rechecks;
+        List<Recheck> fresh;
+        Comparison.Missing missing;
         List<CellShift> shifts;
+        double expected;
         try {
             a = load(runA);
             b = load(runB);
             rechecks = new ArrayList<>(Comparison.recheck(a.findings().findings(), b.findings().findings()));
+            fresh = Comparison.newInB(a.findings().findings(), b.findings().findings());
+            missing = Comparison.missingInB(a.findings().intervals(), b.findings().intervals());
             shifts = Comparison.nonOverlapping(a.findings().intervals(), b.findings().intervals());
+            expected = Comparison.expectedNonOverlapping(a.findings().intervals(), bootstrap(a), b.findings().intervals(),
+                    bootstrap(b));
         } catch (Problem | IllegalArgumentException e) {
             err.println("greetbench: " + e.getMessage());
             err.flush();
@@ -101,15 +133,23 @@ final class CompareCommand implements Callable<Integer> {
             counts.put(o, (int) rechecks.stream().filter(r -> r.outcome() == o).count());
             summary.put(o.name(), counts.get(o));
         }
+        summary.put("NEW_IN_B", fresh.size());
+        summary.put("RUNTIMES_MISSING_IN_B", missing.runtimes().size());
+        summary.put("CELLS_MISSING_IN_B", missing.cells().size());
         summary.put("NON_OVERLAPPING_CELLS", shifts.size());
+        List<String> warnings = warnings(a, b);
         if (json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            out.println(mapper.writeValueAsString(new Result(a, b, summary, rechecks, shifts.stream().map(Shift::of).toList())));
+            out.println(mapper.writeValueAsString(new Result(a, b, warnings, summary, rechecks, fresh, missing,
+                    shifts.stream().map(Shift::of).toList(), expected)));
         } else {
-            human(out, a, b, rechecks, counts, shifts);
+            human(out, a, b, warnings, rechecks, counts, fresh, missing, shifts, expected);
         }
         out.flush();
-        return counts.get(RecheckOutcome.CONTRADICTED) > 0 ? CONTRADICTED : ExitCode.OK;
+        if (counts.get(RecheckOutcome.CONTRADICTED) > 0) {
+            return CONTRADICTED;
+        }
+        return missing.any() ? INCOMPLETE : ExitCode.OK;
     }
 
     /** A folder that is not a run: said in one line, with what to give instead. */
@@ -119,16 +159,28 @@ final class CompareCommand implements Callable<Integer> {
         }
     }
 
+    private static Bootstrap bootstrap(Run r) {
+        return new Bootstrap(r.resamples(), r.seed());
+    }
+
     private static Run load(Path dir) throws Problem {
         Path file = dir.resolve(Findings.FILE);
+        boolean results = Files.isRegularFile(dir.resolve(ResultsFile.NAME));
         try {
             if (Files.isRegularFile(file)) {
                 Findings f = Findings.read(file);
-                return new Run(dir.toString(), Findings.FILE, f.seed(), f.resamples(), f);
+                if (f.accountsForManyComparisons()) {
+                    return Run.of(dir, Findings.FILE, f);
+                }
+                if (results) {
+                    return Run.of(dir, "computed from " + ResultsFile.NAME + " (its " + Findings.FILE
+                            + " was written before q-values)", ReportWriter.findings(dir));
+                }
+                return Run.of(dir, Findings.FILE + ", written before q-values: judged again from its intervals, its many "
+                        + "pairs unaccounted for", f.rejudged());
             }
-            if (Files.isRegularFile(dir.resolve(ResultsFile.NAME))) {
-                Findings f = ReportWriter.findings(dir);
-                return new Run(dir.toString(), "computed from " + ResultsFile.NAME, f.seed(), f.resamples(), f);
+            if (results) {
+                return Run.of(dir, "computed from " + ResultsFile.NAME, ReportWriter.findings(dir));
             }
         } catch (IOException e) {
             throw new Problem("cannot read " + (Files.isRegularFile(file) ? file : dir.resolve(ResultsFile.NAME)) + " ("
@@ -138,52 +190,110 @@ final class CompareCommand implements Callable<Integer> {
                 + "; give two results folders written by 'greetbench run' (e.g. docs/results/<id>)");
     }
 
-    /** Contradictions first, then what B could not confirm, then the confirmed. */
+    /** Where the two runs were judged differently, or rest on different trial counts. */
+    private static List<String> warnings(Run a, Run b) {
+        List<String> warnings = new ArrayList<>();
+        if (a.threshold() != b.threshold()) {
+            warnings.add("the thresholds differ: " + Units.pctExact(a.threshold()) + " in A, " + Units.pctExact(b.threshold()) + " in B");
+        }
+        if (!java.util.Objects.equals(a.fdr(), b.fdr())) {
+            warnings.add("the false discovery rate targets differ: " + (a.fdr() == null ? "none" : Units.pctExact(a.fdr())) + " in A, "
+                    + (b.fdr() == null ? "none" : Units.pctExact(b.fdr())) + " in B");
+        }
+        if (!java.util.Objects.equals(a.minTrials(), b.minTrials())) {
+            warnings.add("the minimum trials for a claim differ: " + a.minTrials() + " in A, " + b.minTrials() + " in B");
+        }
+        if (!a.trials().equals(b.trials())) {
+            warnings.add("the trial counts differ: " + a.trials() + " in A, " + b.trials() + " in B (fewer trials give wider "
+                    + "intervals: a finding can fail to be confirmed for that alone)");
+        }
+        return warnings;
+    }
+
+    /** Contradictions first, then what B could not confirm, then the confirmed in sign, then the confirmed. */
     private static int severity(RecheckOutcome o) {
         return switch (o) {
             case CONTRADICTED -> 0;
-            case NOT_SIGNIFICANT_IN_B -> 1;
-            case MISSING_IN_B -> 2;
             case CONFIRMED -> 3;
+            case SIZE_DIFFERS -> 2;
+            default -> 1;
         };
     }
 
     private static String outcomeText(RecheckOutcome o) {
         return switch (o) {
             case CONFIRMED -> "confirmed";
-            case NOT_SIGNIFICANT_IN_B -> "not significant in B";
+            case SIZE_DIFFERS -> "confirmed in sign, size differs";
             case CONTRADICTED -> "CONTRADICTED";
+            case SIZE_UNCLEAR_IN_B -> "different in B, size unclear";
+            case UNDER_THRESHOLD_IN_B -> "under the threshold in B";
+            case NO_DIFFERENCE_IN_B -> "no difference in B";
+            case NOT_SIGNIFICANT_IN_B -> "not significant over B's pairs";
+            case TOO_FEW_TRIALS_IN_B -> "too few trials in B";
             case MISSING_IN_B -> "missing in B";
         };
     }
 
-    private static void human(PrintWriter out, Run a, Run b, List<Recheck> rechecks, Map<RecheckOutcome, Integer> counts,
-            List<CellShift> shifts) {
-        out.printf(Locale.ROOT, "A: %s (%s; seed %d, %,d resamples)%n", a.dir(), a.source(), a.seed(), a.resamples());
-        out.printf(Locale.ROOT, "B: %s (%s; seed %d, %,d resamples)%n%n", b.dir(), b.source(), b.seed(), b.resamples());
-        out.printf(Locale.ROOT, "%d significant finding(s) of A held against B: %d confirmed, %d not significant in B, "
-                + "%d contradicted, %d missing in B.%n", rechecks.size(), counts.get(RecheckOutcome.CONFIRMED),
-                counts.get(RecheckOutcome.NOT_SIGNIFICANT_IN_B), counts.get(RecheckOutcome.CONTRADICTED),
-                counts.get(RecheckOutcome.MISSING_IN_B));
+    private static void human(PrintWriter out, Run a, Run b, List<String> warnings, List<Recheck> rechecks,
+            Map<RecheckOutcome, Integer> counts, List<Recheck> fresh, Comparison.Missing missing, List<CellShift> shifts,
+            double expected) {
+        out.printf(Locale.ROOT, "A: %s (%s; seed %d, %,d resamples)%n   %s%n", a.dir(), a.source(), a.seed(), a.resamples(), a.rule());
+        out.printf(Locale.ROOT, "B: %s (%s; seed %d, %,d resamples)%n   %s%n", b.dir(), b.source(), b.seed(), b.resamples(), b.rule());
+        for (String w : warnings) {
+            out.println("Warning: " + w + ".");
+        }
+        out.println();
+        List<String> parts = new ArrayList<>();
+        for (RecheckOutcome o : RecheckOutcome.values()) {
+            if (counts.get(o) > 0) {
+                parts.add(counts.get(o) + " " + outcomeText(o));
+            }
+        }
+        out.printf(Locale.ROOT, "%d finding(s) of A held against B%s.%n", rechecks.size(),
+                parts.isEmpty() ? "" : ": " + String.join("; ", parts));
         if (!rechecks.isEmpty()) {
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"outcome", "cell", "metric", "pair A/B", "ratio in A (95% CI)", "ratio in B (95% CI)"});
+            rows.add(new String[] {"outcome", "cell", "metric", "pair A/B", "ratio in A (95% CI)", "ratio in B (95% CI)", "B's q"});
             for (Recheck r : rechecks) {
                 Finding f = r.inA();
                 rows.add(new String[] {outcomeText(r.outcome()), f.cell().label(), f.metric().label(),
-                    f.runtimeA() + "/" + f.runtimeB(), ratio(f), r.inB() == null ? Units.NONE : ratio(r.inB())});
+                    f.runtimeA() + "/" + f.runtimeB(), ratio(f), r.inB() == null ? Units.NONE : ratio(r.inB()),
+                    r.inB() == null ? Units.NONE : Units.probability(r.inB().q())});
             }
             out.println();
             table(out, rows);
         }
         out.println();
+        out.printf(Locale.ROOT, "Findings of B that A does not state: %d.%n", fresh.size());
+        if (!fresh.isEmpty()) {
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"cell", "metric", "pair", "ratio in B (95% CI)", "in A"});
+            for (Recheck r : fresh) {
+                Finding f = r.inB();
+                rows.add(new String[] {f.cell().label(), f.metric().label(), f.runtimeA() + "/" + f.runtimeB(), ratio(f),
+                    r.inA() == null ? "absent" : ratio(r.inA()) + ", " + r.inA().verdict().name().toLowerCase(Locale.ROOT).replace('_', ' ')});
+            }
+            out.println();
+            table(out, rows);
+        }
+        if (missing.any()) {
+            out.println();
+            out.printf(Locale.ROOT, "Missing in B: %d runtime(s)%s; %d cell(s)%s.%n", missing.runtimes().size(),
+                    missing.runtimes().isEmpty() ? "" : " (" + String.join(", ", missing.runtimes()) + ")", missing.cells().size(),
+                    missing.cells().isEmpty() ? "" : " (" + String.join(", ", missing.cells().stream()
+                            .map(io.greetbench.bench.stats.CellKey::label).toList()) + ")");
+        }
+        out.println();
+        String chance = String.format(Locale.ROOT, "two runs of an unchanged machine would give about %.1f such cells by "
+                + "chance (independent trials' intervals of one distribution miss each other with a chance set by the trial "
+                + "counts alone: 2/252 at 5 and 5)", expected);
         if (shifts.isEmpty()) {
-            out.println("Cells whose 95% intervals do not overlap between A and B: none.");
+            out.println("Cells whose intervals do not overlap between A and B: none; " + chance + ".");
             return;
         }
-        out.printf(Locale.ROOT, "Cells whose 95%% intervals do not overlap between A and B: %d.%n%n", shifts.size());
+        out.printf(Locale.ROOT, "Cells whose intervals do not overlap between A and B: %d; %s.%n%n", shifts.size(), chance);
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"cell", "runtime", "metric", "A: median (95% CI)", "B: median (95% CI)", "change"});
+        rows.add(new String[] {"cell", "runtime", "metric", "A: median (interval)", "B: median (interval)", "change"});
         for (CellShift s : shifts) {
             rows.add(new String[] {s.cell().label(), s.runtime(), s.metric().label(), value(s.metric(), s.inA()),
                 value(s.metric(), s.inB()), String.format(Locale.ROOT, "%+.0f%%", s.change() * 100)});

@@ -2,6 +2,7 @@ package io.greetbench.bench.cli;
 
 import io.greetbench.bench.run.RunOptions;
 import io.greetbench.bench.run.Precision;
+import io.greetbench.bench.stats.FindingRule;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,8 +40,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Measured window per measurement (default: ${DEFAULT-VALUE}).")
     Duration duration;
 
-    @Option(names = "--trials", defaultValue = "5", description = "Trials (rounds) per cell (default: ${DEFAULT-VALUE}: "
-            + "fewer leave a 95%% interval of the median too narrow to hold its promise).")
+    @Option(names = "--trials", defaultValue = "5", description = "Trials (rounds) per cell (default: ${DEFAULT-VALUE}; "
+            + "with fewer the report states no finding: a pair needs 5 trials on each side).")
     int trials;
 
     @Option(names = "--precision", paramLabel = "PERCENT", defaultValue = "5",
@@ -79,6 +80,11 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             System.err.println("greetbench: " + e.getMessage());
             return ExitCode.USAGE;
+        }
+        if (trials < FindingRule.MIN_TRIALS && System.getenv(RunExecution.PINNED) == null) { // once, not again when restarted pinned
+            System.err.printf("greetbench: warning: --trials %d is fewer than %d: this run will claim nothing (no pair of runtimes "
+                    + "is a finding with fewer than %d trials on a side, and a measurement that fails leaves fewer still)%n",
+                    trials, FindingRule.MIN_TRIALS, FindingRule.MIN_TRIALS);
         }
         return RunExecution.execute(options, "run", args.subList(1, args.size()).toArray(String[]::new), System.out,
                 System.err);

@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * is interrupted.
  */
 final class RunExecution {
-    private static final String PINNED = "GREETBENCH_PINNED";
+    /** Set in the process restarted pinned to the driver CPUs. */
+    static final String PINNED = "GREETBENCH_PINNED";
 
     private RunExecution() {
     }

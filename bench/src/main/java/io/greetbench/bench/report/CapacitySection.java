@@ -2,6 +2,7 @@ package io.greetbench.bench.report;
 
 import io.greetbench.bench.scenario.Scenario;
 import io.greetbench.bench.stats.Interval;
+import io.greetbench.bench.stats.Metric;
 import io.greetbench.bench.text.Units;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,16 +21,16 @@ final class CapacitySection implements ReportSection {
     private final Scenario scenario;
 
     /**
-     * {@code cell}'s requests/s per CPU over {@code nginx}'s, the ratio of their medians with its 95%
-     * interval (the same as the finding against ref-nginx in findings.json); null when either is missing.
+     * {@code cell}'s requests/s per CPU over {@code nginx}'s with its 95% interval, paired by round where
+     * they share rounds (the same as the finding against ref-nginx in findings.json); null when either
+     * is missing, or {@code cell} is nginx's own.
      */
     static Interval timesNginx(CellTrials cell, CellTrials nginx) {
-        if (cell == null || nginx == null || !cell.measured() || !nginx.measured()) {
+        if (cell == null || nginx == null || cell == nginx || !cell.positive(Metric.REQUESTS_PER_CPU).present()
+                || !nginx.positive(Metric.REQUESTS_PER_CPU).present()) {
             return null;
         }
-        double[] a = cell.perCpu().values().stream().filter(v -> v > 0).mapToDouble(Double::doubleValue).toArray();
-        double[] b = nginx.perCpu().values().stream().filter(v -> v > 0).mapToDouble(Double::doubleValue).toArray();
-        return a.length == 0 || b.length == 0 ? null : ReportStatistics.BOOTSTRAP.ratioOfMedians(a, b);
+        return Rankings.measure(Rankings.cellKey(cell), Metric.REQUESTS_PER_CPU, cell, nginx).ratioInterval();
     }
 
     CapacitySection(Scenario scenario) {
@@ -76,11 +77,12 @@ final class CapacitySection implements ReportSection {
             md.append('\n');
             String file = scenario.key() + "-c" + c + ".png";
             if (Charts.bars(ctx.dir().resolve(file), String.format(Locale.ROOT, "Requests/s per CPU of budget, %,d connections", c),
-                    Charts.WHISKERS_95, "requests/s per CPU of budget", ChartAxes::compact, bars)) {
+                    Charts.whiskers(index.usualTrials()), "requests/s per CPU of budget", ChartAxes::compact, bars)) {
                 md.append("![capacity at ").append(c).append(" connections](").append(file).append(")\n\n");
             }
         }
-        md.append("`× ref-nginx`: the ratio of the medians, with its 95% bootstrap interval. ")
+        md.append("`× ref-nginx`: the ratio to ref-nginx with its 95% bootstrap interval, as findings.json has it: the "
+                        + "median of the per-round ratios where the two were measured in the same rounds, else the ratio of the medians. ")
                 .append("`‡`: the server used less than ").append(Units.pct(1 - AT_BUDGET))
                 .append(" of its budget in some trial, so something other than its CPU set the pace there.\n\n");
     }

@@ -1,8 +1,11 @@
 package io.greetbench.bench.report;
 
 import io.greetbench.bench.results.Measurement;
+import io.greetbench.bench.stats.Metric;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -11,12 +14,12 @@ import java.util.function.Function;
  * reasons, and whether any trial was driver-bound.
  */
 final class CellTrials {
-    final CellKey key;
+    final RuntimeCell key;
     final boolean reference;
     final List<Measurement> ok = new ArrayList<>();
     final List<String> failures = new ArrayList<>();
 
-    CellTrials(CellKey key, boolean reference) {
+    CellTrials(RuntimeCell key, boolean reference) {
         this.key = key;
         this.reference = reference;
     }
@@ -45,7 +48,7 @@ final class CellTrials {
 
     /** Requests per second per CPU of the server's budget. */
     Spread perCpu() {
-        return spread(m -> m.cpuLimit() == null ? null : m.load().requestsPerSecond() / m.cpuLimit());
+        return spread(figure(Metric.REQUESTS_PER_CPU));
     }
 
     /** The server's CPU use over the window, in CPUs. */
@@ -90,7 +93,7 @@ final class CellTrials {
     }
 
     Spread rps() {
-        return spread(m -> m.load().requestsPerSecond());
+        return spread(figure(Metric.THROUGHPUT));
     }
 
     Spread p50() {
@@ -98,19 +101,58 @@ final class CellTrials {
     }
 
     Spread p99() {
-        return spread(m -> m.load().latencyMicros() == null ? null : m.load().latencyMicros().p99());
+        return spread(figure(Metric.P99_LATENCY));
     }
 
     Spread p999() {
-        return spread(m -> m.load().latencyMicros() == null ? null : m.load().latencyMicros().p999());
+        return spread(figure(Metric.P999_LATENCY));
     }
 
     Spread cpuPerRequest() {
-        return spread(m -> m.server() == null ? null : m.server().cpuMicrosPerRequest());
+        return spread(figure(Metric.CPU_PER_REQUEST));
     }
 
     Spread rssPeakKb() {
-        return spread(m -> m.server() == null ? null : m.server().rssPeakKb());
+        return spread(figure(Metric.PEAK_RSS));
+    }
+
+    /** A metric's value in one measurement; null where it has none. */
+    static Function<Measurement, Number> figure(Metric metric) {
+        return switch (metric) {
+            case CPU_PER_REQUEST -> m -> m.server() == null ? null : m.server().cpuMicrosPerRequest();
+            case P99_LATENCY -> m -> m.load().latencyMicros() == null ? null : m.load().latencyMicros().p99();
+            case P999_LATENCY -> m -> m.load().latencyMicros() == null ? null : m.load().latencyMicros().p999();
+            case THROUGHPUT -> m -> m.load().requestsPerSecond();
+            case REQUESTS_PER_CPU -> m -> m.cpuLimit() == null ? null : m.load().requestsPerSecond() / m.cpuLimit();
+            case PEAK_RSS -> m -> m.server() == null ? null : m.server().rssPeakKb();
+        };
+    }
+
+    /** The ok trials' positive values of {@code metric} (a ratio needs them), in the order measured. */
+    Spread positive(Metric metric) {
+        return Spread.of(ok.stream().map(m -> value(m, metric)).filter(Objects::nonNull).toList());
+    }
+
+    /**
+     * The ok trials' positive values of {@code metric} by round (trial number), for pairing with
+     * another runtime's rounds; null when a trial has no round or two share one (then they cannot be
+     * paired, and {@link #positive} is all there is).
+     */
+    Map<Integer, Double> byRound(Metric metric) {
+        Map<Integer, Double> rounds = new LinkedHashMap<>();
+        for (Measurement m : ok) {
+            Double v = value(m, metric);
+            if (v != null && (m.trial() == null || rounds.put(m.trial(), v) != null)) {
+                return null;
+            }
+        }
+        return rounds;
+    }
+
+    private static Double value(Measurement m, Metric metric) {
+        Number n = figure(metric).apply(m);
+        double v = n == null ? Double.NaN : n.doubleValue();
+        return v > 0 && Double.isFinite(v) ? v : null;
     }
 
     Spread threadsPeak() {

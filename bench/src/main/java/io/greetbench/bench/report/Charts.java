@@ -72,8 +72,12 @@ final class Charts {
     private static final Color GRID = new Color(0xdddddd);
     private static final Color WHISKER = new Color(0x222222);
 
-    /** What the whiskers of a chart of medians are. */
-    static final String WHISKERS_95 = "bars: median over trials; whiskers: its 95% confidence interval (bootstrap)";
+    /** What the whiskers of a chart of medians are, when the run's cells have {@code usualTrials} trials. */
+    static String whiskers(int usualTrials) {
+        return io.greetbench.bench.stats.Bootstrap.medianIntervalIsRange(usualTrials)
+                ? "bars: median over trials; whiskers: the range of the trials (at n ≤ 5, the bootstrap's interval)"
+                : "bars: median over trials; whiskers: its 95% confidence interval (bootstrap)";
+    }
 
     private Charts() {
     }

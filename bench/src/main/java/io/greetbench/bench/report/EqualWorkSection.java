@@ -49,7 +49,7 @@ final class EqualWorkSection implements ReportSection {
             List<Charts.Bar> bars = cells.stream().filter(c -> c.measured() && c.cpuPerRequest().present())
                     .map(c -> Charts.Bar.of(c.runtime(), c.cpuPerRequest())).toList();
             String cpuTitle = "Server CPU per request at " + Units.rate(rate) + " requests/s";
-            if (Charts.bars(ctx.dir().resolve(key + "-cpu.png"), cpuTitle, Charts.WHISKERS_95, "CPU µs per request",
+            if (Charts.bars(ctx.dir().resolve(key + "-cpu.png"), cpuTitle, Charts.whiskers(ctx.index().usualTrials()), "CPU µs per request",
                     ChartAxes::plain, bars)) {
                 md.append("![").append(cpuTitle).append("](").append(key).append("-cpu.png)\n\n");
             }

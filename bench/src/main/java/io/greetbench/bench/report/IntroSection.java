@@ -2,6 +2,7 @@ package io.greetbench.bench.report;
 
 import io.greetbench.bench.results.RecordedOptions;
 import io.greetbench.bench.results.RunEnvironment;
+import io.greetbench.bench.text.Units;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,9 +37,15 @@ final class IntroSection implements ReportSection {
             return "One trial per cell: each value is what that trial measured, with no interval (n=1); a first look, "
                     + "not a ranking.";
         }
+        if (io.greetbench.bench.stats.Bootstrap.medianIntervalIsRange(usual)) {
+            return "Values are the median over trials with, in small print, the range of the trials: with " + usual
+                    + " trials the bootstrap's interval of a median (" + ReportStatistics.described() + ") is exactly the range, "
+                    + "which covers the true median only "
+                    + Units.pctExact(1 - Math.pow(2, 1 - usual)) + " of the time, not 95%. "
+                    + usual + " trials per cell; a cell with another count says its n, and a single trial has no interval.";
+        }
         return "Values are the median over trials with its 95% confidence interval in small print (" + ReportStatistics.described()
-                + (usual <= 5 ? "; with " + usual + " trials that interval is simply the range of the trials" : "") + "). " + usual
-                + " trials per cell; a cell with another count says its n, and a single trial has no interval.";
+                + "). " + usual + " trials per cell; a cell with another count says its n, and a single trial has no interval.";
     }
 
     private static String relative(Path dir) {

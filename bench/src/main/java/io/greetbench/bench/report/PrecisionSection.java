@@ -26,6 +26,16 @@ final class PrecisionSection implements ReportSection {
 
     /** One cell of the matrix: a scenario, connections and rate, across runtimes. */
     private record Group(String scenario, int connections, double rate) {
+        /** The same cell as findings name it. */
+        io.greetbench.bench.stats.CellKey key() {
+            var pace = Scenarios.find(scenario).map(Scenario::pace).orElse(io.greetbench.bench.scenario.Pace.CLOSED);
+            return switch (pace) {
+                case CLOSED -> io.greetbench.bench.stats.CellKey.closedLoop(scenario, connections);
+                case SHARE_OF_PEAK -> new io.greetbench.bench.stats.CellKey(scenario, connections, (int) Math.round(rate * 100));
+                case FIXED_RATES -> io.greetbench.bench.stats.CellKey.atRate(scenario, connections, rate);
+            };
+        }
+
         String label() {
             String label = scenario + " c=" + connections;
             var s = Scenarios.find(scenario);
@@ -99,19 +109,24 @@ final class PrecisionSection implements ReportSection {
                 continue;
             }
             Metric metric = RankedMetric.of(scenario.section());
-            Map<String, double[]> values = new LinkedHashMap<>();
+            Map<String, Map<Integer, Double>> values = new LinkedHashMap<>();
             int minRounds = Integer.MAX_VALUE;
             int maxRounds = 0;
             for (var r : e.getValue().entrySet()) {
-                double[] v = r.getValue().stream().mapToDouble(m -> m.value(metric)).filter(x -> Double.isFinite(x) && x > 0)
-                        .toArray();
-                if (v.length > 0) {
-                    values.put(r.getKey(), v);
-                    minRounds = Math.min(minRounds, v.length);
-                    maxRounds = Math.max(maxRounds, v.length);
+                Map<Integer, Double> byRound = new java.util.TreeMap<>();
+                for (Measurement m : r.getValue()) {
+                    double v = m.value(metric);
+                    if (m.trial() != null && Double.isFinite(v) && v > 0) {
+                        byRound.put(m.trial(), v);
+                    }
+                }
+                if (!byRound.isEmpty()) {
+                    values.put(r.getKey(), byRound);
+                    minRounds = Math.min(minRounds, byRound.size());
+                    maxRounds = Math.max(maxRounds, byRound.size());
                 }
             }
-            List<SettledPairs.Pair> pairs = SettledPairs.of(values, precision, bootstrap);
+            List<SettledPairs.Pair> pairs = SettledPairs.of(g.key(), metric, values, precision, bootstrap);
             long settled = pairs.stream().filter(SettledPairs.Pair::settled).count();
             Interval aa = aaRatio(g, index, metric, bootstrap);
             long discarded = index.discarded().stream().filter(g::contains).count();

@@ -7,10 +7,10 @@ import java.util.function.Function;
  * What every section of a report reads: the results folder (charts go there too), its measurements,
  * and the run's comparisons of runtimes (computed once, for the page and findings.json alike).
  */
-record ReportContext(Path dir, ResultsIndex index, Findings findings) {
+record ReportContext(Path dir, ResultsIndex index, Rankings rankings) {
 
     ReportContext(Path dir, ResultsIndex index) {
-        this(dir, index, Findings.of(index));
+        this(dir, index, Rankings.of(index));
     }
 
     /** A figure over the trials of a cell: median and 95% interval, n where it is not the run's usual. */

@@ -39,7 +39,7 @@ public final class ReportWriter {
             section.render(ctx, md);
         }
         if (Files.isRegularFile(dir.resolve(ResultsFile.NAME))) {
-            ctx.findings().file().write(dir);
+            ctx.rankings().file().write(dir);
         }
         Path readme = dir.resolve("README.md");
         Files.writeString(readme, md.toString(), StandardCharsets.UTF_8);
@@ -51,7 +51,7 @@ public final class ReportWriter {
      * computed afresh (for a run that has no findings.json yet).
      */
     public static io.greetbench.bench.stats.Findings findings(Path dir) throws IOException {
-        return Findings.of(index(dir)).file();
+        return Rankings.of(index(dir)).file();
     }
 
     private static List<ReportSection> sections(ResultsIndex index) {

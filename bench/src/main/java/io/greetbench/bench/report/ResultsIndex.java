@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 
 /** A run's measurements grouped by cell, in the order they were measured; and the runtimes skipped. */
 final class ResultsIndex {
-    private final Map<CellKey, CellTrials> cells = new LinkedHashMap<>();
+    private final Map<RuntimeCell, CellTrials> cells = new LinkedHashMap<>();
     private final List<String> skipped = new ArrayList<>();
     /** A/A twins and windows the gate discarded: kept out of every runtime's trials, read by the precision section. */
     private final List<Measurement> twins = new ArrayList<>();
@@ -40,7 +40,7 @@ final class ResultsIndex {
                 twins.add(m);
                 continue;
             }
-            CellKey key = new CellKey(m.runtime(), m.scenario(), m.connections() == null ? 0 : m.connections(), rateOf(m));
+            RuntimeCell key = new RuntimeCell(m.runtime(), m.scenario(), m.connections() == null ? 0 : m.connections(), rateOf(m));
             CellTrials cell = cells.computeIfAbsent(key, k -> new CellTrials(k, m.reference()));
             if (m.ok()) {
                 cell.ok.add(m);
@@ -75,7 +75,7 @@ final class ResultsIndex {
     }
 
     CellTrials cell(String runtime, String scenario, int connections, double rate) {
-        return cells.get(new CellKey(runtime, scenario, connections, rate));
+        return cells.get(new RuntimeCell(runtime, scenario, connections, rate));
     }
 
     /**

@@ -64,7 +64,7 @@ final class RuntimeColours {
 
     /** A reference server (drawn dashed in line charts). */
     static boolean reference(String runtime) {
-        return runtime.startsWith(Findings.REFERENCE_PREFIX);
+        return runtime.startsWith(Rankings.REFERENCE_PREFIX);
     }
 
     /** Its place among its family's shades (0 for the first, and for a runtime not listed). */

@@ -237,8 +237,8 @@ public final class Orchestrator {
         List<List<Cell>> rounds = new ArrayList<>();
         for (CellGroup g : groups) {
             List<Measurement> inCell = measured.stream().filter(g::contains).toList();
-            var unsettled = SettledPairs.unsettledRuntimes(SettledPairs.of(rankedValues(g.scenario(), inCell),
-                    precision.target(), bootstrap));
+            var unsettled = SettledPairs.unsettledRuntimes(SettledPairs.of(g.key(), RankedMetric.of(g.scenario().section()),
+                    rankedValues(g.scenario(), inCell), precision.target(), bootstrap));
             int nextTrial = inCell.stream().mapToInt(m -> m.trial() == null ? 0 : m.trial()).max().orElse(0) + 1;
             if (unsettled.isEmpty() || nextTrial > MAX_ROUNDS) {
                 continue;
@@ -249,19 +249,20 @@ public final class Orchestrator {
         return rounds;
     }
 
-    /** Each ranked runtime's trials in a cell (twins, references and discarded windows left out), on its metric. */
-    static Map<String, double[]> rankedValues(Scenario scenario, List<Measurement> inCell) {
+    /**
+     * Each ranked runtime's values in a cell by round (twins, references and discarded windows left
+     * out), on the cell's metric.
+     */
+    static Map<String, Map<Integer, Double>> rankedValues(Scenario scenario, List<Measurement> inCell) {
         Metric metric = RankedMetric.of(scenario.section());
-        Map<String, List<Double>> values = new LinkedHashMap<>();
+        Map<String, Map<Integer, Double>> values = new LinkedHashMap<>();
         for (Measurement m : inCell) {
             double v = m.value(metric);
-            if (!m.measuredAsTwin() && !m.reference() && Double.isFinite(v) && v > 0) {
-                values.computeIfAbsent(m.runtime(), k -> new ArrayList<>()).add(v);
+            if (!m.measuredAsTwin() && !m.reference() && m.trial() != null && Double.isFinite(v) && v > 0) {
+                values.computeIfAbsent(m.runtime(), k -> new java.util.TreeMap<>()).put(m.trial(), v);
             }
         }
-        Map<String, double[]> arrays = new LinkedHashMap<>();
-        values.forEach((k, v) -> arrays.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
-        return arrays;
+        return values;
     }
 
     /**

@@ -6,18 +6,17 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Samples a server process from {@code /proc} while it is measured: CPU time (user + system),
- * resident memory and thread count, every {@value #PERIOD_MILLIS} ms on a thread of its own.
+ * Samples a server process from {@code /proc} while it is measured: CPU time (by the finest
+ * {@link CpuClock} the host has for it), resident memory and thread count, every {@value #PERIOD_MILLIS}
+ * ms on a thread of its own.
  */
 final class ProcessSampler implements AutoCloseable {
     static final int PERIOD_MILLIS = 100;
-    private static final double TICKS_PER_SECOND = 100.0; // USER_HZ: 100 on every Linux this runs on
 
     private final long pid;
     private final Thread thread;
     private volatile boolean stop;
-    private final double cpuStart;
-    private double cpuEnd;
+    private final CpuClock.Window cpu;
     private long rssPeakKb;
     private double rssSumKb;
     private int threadsPeak;
@@ -26,7 +25,7 @@ final class ProcessSampler implements AutoCloseable {
 
     ProcessSampler(long pid) throws IOException {
         this.pid = pid;
-        this.cpuStart = cpuSeconds(pid);
+        this.cpu = CpuClock.local().start(pid);
         this.thread = new Thread(this::loop, "greetbench-sampler-" + pid);
         thread.setDaemon(true);
         thread.start();
@@ -44,6 +43,7 @@ final class ProcessSampler implements AutoCloseable {
     }
 
     private synchronized void sampleOnce() {
+        cpu.sample();
         try {
             long rss = 0;
             int threads = 0;
@@ -74,23 +74,10 @@ final class ProcessSampler implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         sampleOnce();
-        try {
-            cpuEnd = cpuSeconds(pid);
-        } catch (IOException e) {
-            cpuEnd = Double.NaN;
-        }
         synchronized (this) {
-            return new ResourceUse(cpuEnd - cpuStart, rssPeakKb, samples == 0 ? 0 : rssSumKb / samples, threadsPeak,
-                    samples == 0 ? 0 : threadsSum / samples);
+            return new ResourceUse(cpu.seconds(), cpu.source().key(), cpu.tickSeconds(), rssPeakKb,
+                    samples == 0 ? 0 : rssSumKb / samples, threadsPeak, samples == 0 ? 0 : threadsSum / samples);
         }
-    }
-
-    /** utime + stime of the process, from /proc/PID/stat (fields 14 and 15). */
-    static double cpuSeconds(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        // after "pid (comm) ", field 3 (state) is f[0]; utime is field 14 -> f[11], stime field 15 -> f[12]
-        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
     }
 
     @Override
@@ -102,12 +89,14 @@ final class ProcessSampler implements AutoCloseable {
     /**
      * What a server used over a measured window.
      *
-     * @param cpuSeconds  user + system CPU time
+     * @param cpuSeconds  CPU time, all threads, by the clock {@code cpuClock} names
+     * @param cpuClock    {@link CpuClock.Source#key()}: where the CPU time came from
+     * @param tickSeconds the same window by /proc/PID/stat's 10 ms ticks (NaN when unreadable)
      * @param rssPeakKb   highest resident set size sampled
      * @param rssMeanKb   mean resident set size
      * @param threadsPeak most threads sampled
      * @param threadsMean mean thread count
      */
-    record ResourceUse(double cpuSeconds, long rssPeakKb, double rssMeanKb, int threadsPeak, double threadsMean) {
+    record ResourceUse(double cpuSeconds, String cpuClock, double tickSeconds, long rssPeakKb, double rssMeanKb, int threadsPeak, double threadsMean) {
     }
 }

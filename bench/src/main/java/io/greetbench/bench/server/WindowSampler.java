@@ -21,10 +21,13 @@ final class WindowSampler {
         this.gcLog = gcLog;
     }
 
-    /** The process's CPU time so far, seconds; NaN when it is gone. */
+    /**
+     * The process's CPU time so far, seconds, by /proc/PID/stat's clock ticks (what the warm-up reads
+     * once a second, threads that ended included); NaN when it is gone.
+     */
     double cpuSeconds() {
         try {
-            return ProcessSampler.cpuSeconds(pid);
+            return CpuClock.local().tickSeconds(pid);
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
@@ -54,8 +57,12 @@ final class WindowSampler {
         if (use == null) {
             return new ServerUse(null, null, null, null, null, null, null, gcPauses, gcPauseMillis);
         }
-        return new ServerUse(use.cpuSeconds(), null, null, use.rssPeakKb(), use.rssMeanKb(), use.threadsPeak(),
-                use.threadsMean(), gcPauses, gcPauseMillis);
+        return new ServerUse(finite(use.cpuSeconds()), null, null, use.rssPeakKb(), use.rssMeanKb(), use.threadsPeak(),
+                use.threadsMean(), gcPauses, gcPauseMillis, use.cpuClock(), finite(use.tickSeconds()));
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 
     synchronized void close() {

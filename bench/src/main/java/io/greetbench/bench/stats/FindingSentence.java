@@ -1,9 +1,10 @@
 package io.greetbench.bench.stats;
 
+import io.greetbench.bench.text.Units;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
-/** A finding as one plain sentence, as strong as its interval and no stronger. */
+/** A finding as one plain sentence, as strong as its verdict and no stronger. */
 final class FindingSentence {
     private FindingSentence() {
     }
@@ -17,14 +18,19 @@ final class FindingSentence {
         String a = name.apply(f.runtimeA());
         String b = name.apply(f.runtimeB());
         Metric m = f.metric();
-        if (f.significant()) {
-            boolean smaller = f.ratio() < 1;
-            // the interval of the effect: for "less", 1 − high .. 1 − low; for "more", low − 1 .. high − 1
-            double effect = FindingRule.effect(f.ratio()) * 100;
-            double from = (smaller ? 1 - f.ratioHigh() : f.ratioLow() - 1) * 100;
-            double to = (smaller ? 1 - f.ratioLow() : f.ratioHigh() - 1) * 100;
-            return a + " " + m.verb() + " " + percent(effect) + "% " + (smaller ? m.smaller() : m.larger()) + " "
-                    + m.label() + " than " + b + " (95% CI " + percent(from) + "–" + percent(to) + "%)";
+        String effect = percent(FindingRule.effect(f.ratio()) * 100) + "% " + (f.ratio() < 1 ? m.smaller() : m.larger());
+        switch (f.verdict()) {
+            case SIGNIFICANT:
+                return a + " " + m.verb() + " " + effect + " " + m.label() + " than " + b + " (95% CI " + effectRange(f)
+                        + qText(f) + ")";
+            case SIZE_UNCLEAR:
+                return a + " and " + b + " differ on " + m.label() + ", size unclear: " + a + " " + m.verb() + " " + effect
+                        + " (95% CI " + effectRange(f) + ", reaching under the threshold" + qText(f) + ")";
+            case BELOW_THRESHOLD:
+                return a + " and " + b + " differ on " + m.label() + " by less than the threshold: " + a + " " + m.verb() + " "
+                        + effect + " (95% CI " + effectRange(f) + qText(f) + ")";
+            default:
+                break;
         }
         String start = a + " and " + b + " cannot be told apart on " + m.label() + " in this run";
         String ratioName = "ratio " + f.runtimeA() + "/" + f.runtimeB();
@@ -33,13 +39,33 @@ final class FindingSentence {
                     + "%, trials " + f.trialsA() + " and " + f.trialsB() + ")";
         }
         String ci = ratioName + " 95% CI " + ratioRange(f.ratioLow(), f.ratioHigh());
+        if (f.verdict() == Verdict.TOO_FEW_TRIALS) {
+            return start + ": " + f.trialsA() + " and " + f.trialsB() + " trials, fewer than " + FindingRule.MIN_TRIALS
+                    + " on a side, support no claim (" + ci + ")";
+        }
+        if (f.verdict() == Verdict.NOT_SIGNIFICANT) {
+            return start + " once all its pairs are counted (" + ci + ", p = " + Units.probability(f.p()) + ", q = "
+                    + Units.probability(f.q()) + ")";
+        }
         boolean separated = f.ratioHigh() < 1 ? f.ratio() < 1 : f.ratioLow() > 1 && f.ratio() > 1;
-        if (separated) {
-            // the interval excludes 1 on the point's side: distinguishable, but below the rule's threshold
+        if (separated && f.q() == null) {
+            // an older run's verdict: distinguishable, but its point below that rule's threshold
             return start + ": the " + percent(FindingRule.effect(f.ratio()) * 100)
                     + "% difference is below the threshold for a finding (" + ci + ")";
         }
         return start + " (" + ci + ")";
+    }
+
+    /** The interval of the effect: for "less", 1 − high .. 1 − low; for "more", low − 1 .. high − 1. */
+    private static String effectRange(Finding f) {
+        boolean smaller = f.ratio() < 1;
+        double from = (smaller ? 1 - f.ratioHigh() : f.ratioLow() - 1) * 100;
+        double to = (smaller ? 1 - f.ratioLow() : f.ratioHigh() - 1) * 100;
+        return percent(from) + "–" + percent(to) + "%";
+    }
+
+    private static String qText(Finding f) {
+        return f.q() == null ? "" : ", q = " + Units.probability(f.q());
     }
 
     /**

@@ -24,14 +24,23 @@ public final class SettledPairs {
         }
     }
 
-    /** Every pair of {@code values} (runtime → its trials, in the order given), A before B. */
-    public static List<Pair> of(Map<String, double[]> values, double precision, Bootstrap bootstrap) {
-        List<String> runtimes = new ArrayList<>(values.keySet());
+    /**
+     * Every pair of {@code rounds} (runtime → its values by round, in the order given), A before B,
+     * compared as the report compares them ({@link Finding#measure}: paired by round when they share
+     * enough rounds).
+     */
+    public static List<Pair> of(CellKey cell, Metric metric, Map<String, Map<Integer, Double>> rounds, double precision,
+            Bootstrap bootstrap) {
+        FindingRule rule = new FindingRule();
+        List<String> runtimes = new ArrayList<>(rounds.keySet());
         List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < runtimes.size(); i++) {
             for (int j = i + 1; j < runtimes.size(); j++) {
-                Interval ratio = bootstrap.ratioOfMedians(values.get(runtimes.get(i)), values.get(runtimes.get(j)));
-                pairs.add(new Pair(runtimes.get(i), runtimes.get(j), ratio, FindingRule.resolved(ratio, precision)));
+                String a = runtimes.get(i);
+                String b = runtimes.get(j);
+                Interval ratio = Finding.measure(cell, metric, a, rounds.get(a), b, rounds.get(b), bootstrap, rule)
+                        .ratioInterval();
+                pairs.add(new Pair(a, b, ratio, FindingRule.resolved(ratio, precision)));
             }
         }
         return pairs;

@@ -61,8 +61,25 @@ public final class Units {
         return String.format(Locale.ROOT, "%.0f%%", fraction * 100);
     }
 
+    /** A share with as many decimals as it has, none added: 0.05 → 5%, 0.025 → 2.5%, 0.9375 → 93.75%. */
+    public static String pctExact(double fraction) {
+        return java.math.BigDecimal.valueOf(fraction * 100).stripTrailingZeros().toPlainString() + "%";
+    }
+
     /** A count with thousands separators: 10,000. */
     public static String thousands(long n) {
         return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** A p- or q-value: two significant digits, "< 0.0001" below that: 0.12, 0.05, 0.0079, 0.00034; "n/a" when unknown. */
+    public static String probability(Double value) {
+        if (value == null || value.isNaN()) {
+            return "n/a";
+        }
+        if (value < 1e-4) {
+            return "< 0.0001";
+        }
+        return value >= 0.1 ? String.format(Locale.ROOT, "%.2f", value)
+                : new java.math.BigDecimal(value).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString();
     }
 }

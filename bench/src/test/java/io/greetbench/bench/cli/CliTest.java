@@ -55,6 +55,21 @@ class CliTest {
     }
 
     @Test
+    void fewerThanFiveTrialsWarnThatTheRunWillClaimNothing() {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true));
+        try {
+            // a Java that is not there stops the run before anything starts; the warning comes first
+            assertEquals(2, run("run", "--trials", "3", "--server-java", "/nonexistent/bin/java"));
+        } finally {
+            System.setErr(saved);
+        }
+        assertTrue(captured.toString().contains("warning: --trials 3 is fewer than 5: this run will claim nothing"),
+                captured.toString());
+    }
+
+    @Test
     void aBadFlagValueIsAOneLineErrorWithExitCode2() {
         assertEquals(2, run("serve", "--runtime", "netty", "--wait", "20 parsecs"));
         assertEquals(1, err.toString().strip().lines().count(), err.toString());

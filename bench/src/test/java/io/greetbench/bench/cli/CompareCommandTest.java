@@ -45,13 +45,20 @@ class CompareCommandTest {
                 "2026-11-26T00:00:00Z", Status.OK, null, 1L, 100L, null, load, server);
     }
 
+    private static final double[] NOISE = {1.0, 1.02, 0.98, 1.01, 0.99};
+    private static final double[] OTHER_NOISE = {0.99, 1.0, 1.02, 0.98, 1.01};
+
     /** A run of plaintext at 64 connections: runtimes a and c, five trials each, around the given CPU per request. */
     private static Path run(Path dir, double cpuOfA, double cpuOfC) throws IOException {
+        return run(dir, cpuOfA, cpuOfC, OTHER_NOISE);
+    }
+
+    /** The same, c's noise by round given (a's own noise: the per-round ratio a/c is exact when they are the same). */
+    private static Path run(Path dir, double cpuOfA, double cpuOfC, double[] noiseOfC) throws IOException {
         ResultsFile results = new ResultsFile(dir);
-        double[] noise = {1.0, 1.02, 0.98, 1.01, 0.99};
-        for (int t = 0; t < noise.length; t++) {
-            results.append(closed("a", t + 1, cpuOfA * noise[t]));
-            results.append(closed("c", t + 1, cpuOfC * noise[t]));
+        for (int t = 0; t < NOISE.length; t++) {
+            results.append(closed("a", t + 1, cpuOfA * NOISE[t]));
+            results.append(closed("c", t + 1, cpuOfC * noiseOfC[t]));
         }
         return dir;
     }
@@ -59,12 +66,15 @@ class CompareCommandTest {
     @Test
     void twoAgreeingRunsExitWith0(@TempDir Path a, @TempDir Path b) throws Exception {
         run(a, 20, 40);
-        run(b, 21, 39);
+        run(b, 20.5, 40);
         assertEquals(0, run("compare", a.toString(), b.toString()), err.toString());
-        assertTrue(out.toString().contains("1 significant finding(s) of A held against B: 1 confirmed, 0 not significant in B, "
-                + "0 contradicted, 0 missing in B."), out.toString());
+        assertTrue(out.toString().contains("1 finding(s) of A held against B: 1 confirmed.\n"), out.toString());
+        assertTrue(out.toString().contains("   threshold 5%, FDR target 5%, at least 5 trials a side; trials per runtime and cell: 5"),
+                out.toString());
+        assertTrue(out.toString().contains("about 0.0 such cells by chance"), out.toString());
+        assertFalse(out.toString().contains("Warning"), out.toString());
         assertTrue(out.toString().lines().anyMatch(l -> l.startsWith("confirmed") && l.contains("plaintext c=64")
-                && l.contains("CPU per request") && l.contains("a/c") && l.contains("0.50 (")), out.toString());
+                && l.contains("CPU per request") && l.contains("a/c") && l.contains("0.5")), out.toString());
         assertTrue(out.toString().contains("computed from results.jsonl"), "neither run has a findings.json: " + out);
         assertEquals("", err.toString());
     }
@@ -79,12 +89,67 @@ class CompareCommandTest {
         assertEquals(1, json.get("summary").get("CONTRADICTED").asInt(), json.toPrettyString());
         assertEquals("CONTRADICTED", json.get("rechecks").get(0).get("outcome").asText());
         assertEquals("a", json.get("rechecks").get(0).get("inA").get("runtimeA").asText());
-        assertEquals(2.0, json.get("rechecks").get(0).get("inB").get("ratio").asDouble(), 1e-9, "B's turned to A's order");
+        assertEquals(2.0, json.get("rechecks").get(0).get("inB").get("ratio").asDouble(), 0.05, "B's turned to A's order");
+        assertEquals("PAIRED_BY_ROUND", json.get("rechecks").get(0).get("inB").get("pairing").asText());
         assertEquals(Findings.FILE, json.get("runA").get("source").asText());
         assertEquals(13, json.get("runB").get("seed").asInt());
         // both runtimes moved: a doubled, c halved, their intervals far apart
         assertEquals(2, json.get("nonOverlapping").size(), json.toPrettyString());
         assertEquals(1.0, json.get("nonOverlapping").get(0).get("change").asDouble(), 0.05);
+    }
+
+    @Test
+    void theContradictionAcrossTheFivePercentEdgeExitsWith1(@TempDir Path a, @TempDir Path b) throws Exception {
+        // A: a costs 10% less than c. B: a costs exactly 5% more in every round, so B names the pair c/a = 0.952,
+        // which the oriented |1 - r| read as a 4.76% effect, "not significant in B", and exit 0
+        run(a, 36, 40);
+        run(b, 42, 40, NOISE);
+        assertEquals(1, run("compare", a.toString(), b.toString(), "--json"), err.toString());
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        JsonNode recheck = json.get("rechecks").get(0);
+        assertEquals("CONTRADICTED", recheck.get("outcome").asText(), json.toPrettyString());
+        assertEquals(1.05, recheck.get("inB").get("ratio").asDouble(), 1e-9);
+        assertEquals("SIGNIFICANT", recheck.get("inB").get("verdict").asText());
+    }
+
+    @Test
+    void twoIdenticalRunsExitWith0AndNoSizeDiffers(@TempDir Path a, @TempDir Path b) throws Exception {
+        run(a, 20, 40);
+        run(b, 20, 40);
+        assertEquals(0, run("compare", a.toString(), b.toString()), err.toString());
+        assertFalse(out.toString().contains("size differs"), out.toString());
+        assertTrue(out.toString().contains("1 finding(s) of A held against B: 1 confirmed."), out.toString());
+        assertTrue(out.toString().contains("Findings of B that A does not state: 0."), out.toString());
+        assertTrue(out.toString().contains("Cells whose intervals do not overlap between A and B: none"), out.toString());
+    }
+
+    @Test
+    void aRuntimeOrCellMissingInBExitsWith3AndBsOwnFindingsAreListed(@TempDir Path a, @TempDir Path b) throws Exception {
+        run(a, 20, 40);
+        ResultsFile results = new ResultsFile(b);
+        for (int t = 0; t < NOISE.length; t++) {
+            results.append(closed("a", t + 1, 20 * NOISE[t]));
+            results.append(closed("d", t + 1, 40 * OTHER_NOISE[t]));
+        }
+        assertEquals(3, run("compare", a.toString(), b.toString()), err.toString());
+        assertTrue(out.toString().contains("1 missing in B"), out.toString());
+        assertTrue(out.toString().contains("Missing in B: 1 runtime(s) (c); 0 cell(s)."), out.toString());
+        assertTrue(out.toString().contains("Findings of B that A does not state: 1."), out.toString());
+        assertTrue(out.toString().lines().anyMatch(l -> l.startsWith("plaintext c=64") && l.contains("a/d") && l.endsWith("absent")),
+                out.toString());
+    }
+
+    @Test
+    void differentTrialCountsAreWarnedOf(@TempDir Path a, @TempDir Path b) throws Exception {
+        run(a, 20, 40);
+        ResultsFile results = new ResultsFile(b);
+        for (int t = 0; t < 3; t++) {
+            results.append(closed("a", t + 1, 20 * NOISE[t]));
+            results.append(closed("c", t + 1, 40 * OTHER_NOISE[t]));
+        }
+        assertEquals(0, run("compare", a.toString(), b.toString()), err.toString());
+        assertTrue(out.toString().contains("Warning: the trial counts differ: 5 in A, 3 in B"), out.toString());
+        assertTrue(out.toString().contains("1 too few trials in B"), out.toString());
     }
 
     @Test

@@ -99,7 +99,7 @@ class ChartsTest {
     @Test
     void pngsAreDrawnAtTwiceTheirSize(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bars.png");
-        assertTrue(Charts.bars(file, "t", Charts.WHISKERS_95, "v", ChartAxes::compact, List.of(new Charts.Bar("netty", 5, 4, 6))));
+        assertTrue(Charts.bars(file, "t", Charts.whiskers(10), "v", ChartAxes::compact, List.of(new Charts.Bar("netty", 5, 4, 6))));
         BufferedImage image = javax.imageio.ImageIO.read(file.toFile());
         assertEquals(2 * Charts.WIDTH, image.getWidth());
         // nothing to draw: no chart, and an older one of that name goes

@@ -15,6 +15,7 @@ import io.greetbench.bench.stats.CellKey;
 import io.greetbench.bench.stats.Finding;
 import io.greetbench.bench.stats.Findings;
 import io.greetbench.bench.stats.Metric;
+import io.greetbench.bench.stats.Pairing;
 import io.greetbench.bench.stats.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,9 +62,15 @@ class ReportFindingsTest {
         String page = Files.readString(ReportWriter.write(dir));
         String item = page.lines().filter(l -> l.startsWith("- **plaintext, 64 connections: server CPU per request**"))
                 .findFirst().orElseThrow(() -> new AssertionError(page));
-        assertTrue(item.contains("(n=5 each): lowest median `a`, 20.0 µs (95% CI "), item);
-        assertTrue(item.contains("The data cannot tell it apart from `b` (ratio a/b 95% CI "), item);
+        assertTrue(item.contains("(n=5 each; paired by round): lowest median `a`, 20.0 µs (range 19.0–21.0 µs)."), item);
+        // b is 1-2% dearer in every round: the paired interval excludes 1, but the run's pairs leave it no claim
+        assertTrue(item.contains("The data cannot tell it apart from `b` (ratio a/b 95% CI 97.9–99.1%, q = 0.83 over the "
+                + "run's pairs)."), item);
         assertTrue(page.contains("\n  - `a` costs 50% less CPU per request than `c` (95% CI "), page);
+        assertTrue(page.contains("This run tested **6 pairs** and states **4 findings**: with a false discovery rate of 5%, "
+                + "**at most about 0.2 of them are expected to be false**"), page);
+        assertTrue(page.contains("**A finding means: its q-value over all pairs of the run is at most 5%, and its ratio's 95% "
+                + "interval excludes 1 with the end nearer to 1 at least 5% away from it"), page);
         // the reference is cheaper still, but it is not ranked
         assertFalse(item.contains("`ref-nginx`"), item);
         // no sentence ranks b against a, nor names a difference between them
@@ -93,12 +100,17 @@ class ReportFindingsTest {
         List<Finding> cpu = findings.findings().stream().filter(f -> f.metric() == Metric.CPU_PER_REQUEST).toList();
         assertEquals(3, cpu.size(), "a/b, a/c, b/c; the reference is not paired: " + cpu);
         Finding ab = pair(cpu, "a", "b");
-        assertEquals(Verdict.CANNOT_TELL_APART, ab.verdict());
-        assertTrue(ab.ratioLow() < 1 && ab.ratioHigh() > 1, ab.toString());
+        assertEquals(Verdict.NOT_SIGNIFICANT, ab.verdict(), "paired, its interval excludes 1; its q does not allow a claim");
+        assertTrue(ab.ratioHigh() < 1, ab.toString());
         assertEquals(5, ab.trialsA());
+        assertEquals(Pairing.PAIRED_BY_ROUND, ab.pairing());
+        assertEquals(6, findings.pairsTested());
+        assertEquals(0.05, findings.fdr());
         Finding ac = pair(cpu, "a", "c");
         assertEquals(Verdict.SIGNIFICANT, ac.verdict());
-        assertEquals(0.5, ac.ratio(), 1e-9);
+        assertEquals(0.5, ac.ratio(), 0.02, "the median of the per-round ratios");
+        assertEquals(2.0 / 252, ac.p(), 1e-12);
+        assertEquals(2.0 / 252 * 6 / 4, ac.q(), 1e-12, "four pairs at the least p of six");
         assertEquals(cell, ac.cell());
         assertTrue(findings.intervals().stream().anyMatch(i -> i.runtime().equals("ref-nginx")
                 && i.metric() == Metric.CPU_PER_REQUEST && i.interval().n() == 5), findings.intervals().toString());
@@ -137,9 +149,9 @@ class ReportFindingsTest {
         // a / nginx: 20k / 40k = 0.50, the interval from 19/41 to 21/39
         assertTrue(page.contains("| a | 40.0k <sub>38.0k–42.0k</sub> | 0.50 <sub>0.46–0.54</sub> |"), page);
         assertTrue(page.contains("- **capacity, 256 connections: requests/s per CPU of budget**, against `ref-nginx` (a reference: "
-                + "held against, not ranked; the table's × ref-nginx):\n  - `a` serves 50% fewer requests/s per CPU of budget than "
-                + "`ref-nginx` (95% CI 46–54%)"), page);
-        assertTrue(page.contains("**capacity, 256 connections: requests/s per CPU of budget** (n=3 each): highest median `b`"), page);
+                + "held against, not ranked; the table's × ref-nginx; unpaired):\n  - `a` and `ref-nginx` cannot be told apart "
+                + "(ratio a/ref-nginx 95% CI 46–54%; 3 and 3 trials: too few for a claim)"), page);
+        assertTrue(page.contains("**capacity, 256 connections: requests/s per CPU of budget** (n=3 each; unpaired): highest median `b`"), page);
         Path readme = Files.writeString(dir.resolve("HEAD.md"), ReportWriter.HEADLINE_START + "\n" + ReportWriter.HEADLINE_END);
         ReportWriter.updateHeadline(dir, readme);
         assertTrue(Files.readString(readme).contains("| `a` | 40.0k | 0.50 <sub>0.46–0.54</sub> |"), Files.readString(readme));

@@ -40,8 +40,13 @@ class ReportWriterTest {
         results.append(Measurement.skipped("virtual", false, "needs JDK 21+"));
 
         String report = Files.readString(ReportWriter.write(dir));
-        assertTrue(report.contains("lowest median `fast`, 19.5 µs (95% CI 19.0–20.0 µs)"), report);
-        assertTrue(report.contains("`fast` costs 60% less CPU per request than `slow` (95% CI 58–62%)"), report);
+        assertTrue(report.contains("lowest median `fast`, 19.5 µs (range 19.0–20.0 µs)"), report);
+        // two trials a side: no claim, however far apart
+        assertTrue(report.contains("The data cannot tell it apart from any of the others: `slow` (ratio fast/slow 95% CI "),
+                report);
+        assertTrue(report.contains("; 2 and 2 trials: too few for a claim)"), report);
+        assertTrue(report.contains("This run tested **0 pairs** (and left 1 untested: fewer than 5 trials on a side) and "
+                + "states **0 findings**"), report);
         assertTrue(report.contains("| fast | 51.0k <sub>50.0k–52.0k</sub> † |"), report);
         assertTrue(report.contains("slow plaintext c=64 (40%)"), report);
         assertTrue(report.contains("killed by signal 9"), report);

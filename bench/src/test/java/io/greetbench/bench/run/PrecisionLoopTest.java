@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Rounds with an A/A twin, and the precision loop's choice of what to measure again, on made-up results. */
@@ -149,9 +148,9 @@ class PrecisionLoopTest {
             measured.add(capacity("b", t, 150_000 + t));
         }
         measured.add(capacity("b", 3, 10).withOutcome(Status.DISCARDED, "the server's CPU ran slow"));
-        Map<String, double[]> values = Orchestrator.rankedValues(CAPACITY, measured);
-        assertEquals(5, values.get("b").length, values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().length)
-                .collect(Collectors.joining(",")));
-        assertEquals(200_002, values.get("a")[0], 1e-6, "per CPU of a 0.5 CPU budget");
+        Map<String, Map<Integer, Double>> values = Orchestrator.rankedValues(CAPACITY, measured);
+        assertEquals(5, values.get("b").size(), values.toString());
+        assertEquals(150_003 / 0.5, values.get("b").get(3), 1e-6, "round 3 is the window that stood");
+        assertEquals(200_002, values.get("a").get(1), 1e-6, "per CPU of a 0.5 CPU budget");
     }
 }

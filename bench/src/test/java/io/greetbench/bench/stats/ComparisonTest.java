@@ -1,6 +1,7 @@
 package io.greetbench.bench.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -46,9 +47,89 @@ class ComparisonTest {
     }
 
     @Test
-    void notSignificantInB() {
-        assertEquals(RecheckOutcome.NOT_SIGNIFICANT_IN_B,
-                outcome(cpu(C64, "netty", "vertx", 0.8, 0.88, 0.94), cpu(C64, "netty", "vertx", 0.8, 0.9, 1.03)));
+    void notConfirmedInBInEachOfItsCases() {
+        Finding inA = cpu(C64, "netty", "vertx", 0.8, 0.88, 0.94);
+        assertEquals(RecheckOutcome.NO_DIFFERENCE_IN_B, outcome(inA, cpu(C64, "netty", "vertx", 0.8, 0.9, 1.03)));
+        assertEquals(RecheckOutcome.UNDER_THRESHOLD_IN_B, outcome(inA, cpu(C64, "netty", "vertx", 0.96, 0.97, 0.98)));
+        assertEquals(RecheckOutcome.SIZE_UNCLEAR_IN_B, outcome(inA, cpu(C64, "netty", "vertx", 0.8, 0.9, 0.98)));
+        Finding oneTrial = new Finding(C64, Metric.CPU_PER_REQUEST, "netty", "vertx", 0.9, 0.9, 0.9, 1, 5, Verdict.TOO_FEW_TRIALS);
+        assertEquals(RecheckOutcome.TOO_FEW_TRIALS_IN_B, outcome(inA, oneTrial));
+        Finding manyPairs = new Finding(C64, Metric.CPU_PER_REQUEST, "netty", "vertx", 0.88, 0.8, 0.94, 5, 5,
+                Verdict.NOT_SIGNIFICANT, 0.03, 0.08, Pairing.PAIRED_BY_ROUND, 5);
+        assertEquals(RecheckOutcome.NOT_SIGNIFICANT_IN_B, outcome(inA, manyPairs));
+    }
+
+    @Test
+    void theContradictionAcrossTheFivePercentEdgeIsCaught() {
+        // A: netty 10% cheaper. B names the pair the other way round: vertx/netty 0.952 = 1/1.05, i.e. netty 5% dearer.
+        // Judged on the oriented |1 - r| that was a 4.76% effect, "not significant in B", exit 0; on |log r| it is 5% either way.
+        Finding inA = cpu(C64, "netty", "vertx", 0.85, 0.90, 0.94);
+        Finding inB = cpu(C64, "vertx", "netty", 1 / 1.10, 1 / 1.05, 1 / 1.05);
+        assertEquals(Verdict.SIGNIFICANT, inB.verdict());
+        Recheck r = Comparison.recheck(List.of(inA), List.of(inB)).get(0);
+        assertEquals(RecheckOutcome.CONTRADICTED, r.outcome());
+        assertEquals(1.05, r.inB().ratio(), 1e-12);
+        // a difference the other way round of unclear size contradicts too: B states they differ, the other way
+        assertEquals(RecheckOutcome.CONTRADICTED, outcome(inA, cpu(C64, "netty", "vertx", 1.01, 1.05, 1.10)));
+    }
+
+    @Test
+    void theSameSignWithIntervalsApartIsConfirmedInSignOnly() {
+        // 300% more in A, 6% more in B: the same sign, not the same size
+        Finding inA = new Finding(C64, Metric.THROUGHPUT, "netty", "vertx", 4.0, 3.5, 4.5, 5, 5, Verdict.SIGNIFICANT);
+        Finding inB = new Finding(C64, Metric.THROUGHPUT, "netty", "vertx", 1.06, 1.055, 1.07, 5, 5, Verdict.SIGNIFICANT);
+        assertEquals(RecheckOutcome.SIZE_DIFFERS, outcome(inA, inB));
+        assertEquals(RecheckOutcome.CONFIRMED, outcome(inA, inA));
+    }
+
+    @Test
+    void bsFindingsThatAIsSilentOnAreListed() {
+        Finding claim = cpu(C64, "netty", "vertx", 0.8, 0.88, 0.94);
+        Finding tieInA = cpu(C256, "netty", "vertx", 0.8, 0.97, 1.1);
+        Finding claimInB = cpu(C256, "vertx", "netty", 1.1, 1.2, 1.3);
+        Finding onlyInB = cpu(C256, "netty", "undertow", 0.5, 0.6, 0.7);
+        List<Recheck> fresh = Comparison.newInB(List.of(claim, tieInA), List.of(claim, claimInB, onlyInB));
+        assertEquals(2, fresh.size());
+        assertEquals(claimInB, fresh.get(0).inB());
+        assertEquals("vertx", fresh.get(0).inA().runtimeA(), "A's finding turned to B's order");
+        assertNull(fresh.get(1).inA());
+    }
+
+    @Test
+    void runtimesAndCellsOfAMissingInB() {
+        Interval i = new Interval(9, 10, 11, 5);
+        List<CellInterval> a = List.of(new CellInterval(C64, "netty", Metric.THROUGHPUT, i),
+                new CellInterval(C64, "vertx", Metric.THROUGHPUT, i), new CellInterval(C256, "netty", Metric.THROUGHPUT, i));
+        List<CellInterval> b = List.of(new CellInterval(C64, "netty", Metric.THROUGHPUT, i));
+        Comparison.Missing missing = Comparison.missingInB(a, b);
+        assertEquals(List.of("vertx"), missing.runtimes());
+        assertEquals(List.of(C256), missing.cells());
+        assertFalse(Comparison.missingInB(a, a).any());
+    }
+
+    @Test
+    void theCellsThatMoveByChanceAreStated() {
+        // five trials a side: two ranges of one distribution miss each other when all five of one lie below all five of
+        // the other, 2 of the 252 ways to order them
+        Bootstrap bootstrap = new Bootstrap(2_000, Bootstrap.DEFAULT_SEED);
+        List<CellInterval> cells = new java.util.ArrayList<>();
+        for (int c = 0; c < 110; c++) {
+            cells.add(new CellInterval(CellKey.closedLoop("plaintext", c + 1), "netty", Metric.THROUGHPUT,
+                    new Interval(9, 10, 11, 5)));
+        }
+        assertEquals(110 * 2.0 / 252, Comparison.expectedNonOverlapping(cells, bootstrap, cells, bootstrap), 1e-9);
+        assertEquals(1.0 / 252, Comparison.below(5, 5, 5, 1), 1e-12);
+        // by simulation: 50,000 pairs of five-trial ranges (the median intervals at n = 5) of one distribution
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        int apart = 0;
+        for (int k = 0; k < 50_000; k++) {
+            double[] x = Samples.logNormal(random, 5, 100, 0.1);
+            double[] y = Samples.logNormal(random, 5, 100, 0.1);
+            java.util.Arrays.sort(x);
+            java.util.Arrays.sort(y);
+            apart += x[4] < y[0] || y[4] < x[0] ? 1 : 0;
+        }
+        assertEquals(2.0 / 252, apart / 50_000.0, 0.0015);
     }
 
     @Test

@@ -66,4 +66,35 @@ class FindingSentenceTest {
         assertEquals("netty and vertx cannot be told apart on CPU per request in this run (ratio netty/vertx 95% CI 99–156%)",
                 finding(Metric.CPU_PER_REQUEST, 0.9968, 1.37, 1.552, 5, Verdict.CANNOT_TELL_APART).sentence());
     }
+
+    private static Finding judged(Metric metric, double low, double ratio, double high, Verdict verdict, Double p, Double q) {
+        return new Finding(CELL, metric, "netty", "vertx", ratio, low, high, 5, 5, verdict, p, q, Pairing.PAIRED_BY_ROUND, 5);
+    }
+
+    @Test
+    void aFindingSaysItsQ() {
+        assertEquals("netty costs 12% less CPU per request than vertx (95% CI 6.1–18%, q = 0.012)",
+                judged(Metric.CPU_PER_REQUEST, 0.82, 0.88, 0.939, Verdict.SIGNIFICANT, 0.0079, 0.012).sentence());
+    }
+
+    @Test
+    void differentButOfUnclearSize() {
+        assertEquals("netty and vertx differ on requests per second, size unclear: netty serves 21% more (95% CI 0.01–50%, "
+                + "reaching under the threshold, q = 0.0079)",
+                judged(Metric.THROUGHPUT, 1.0001, 1.21, 1.50, Verdict.SIZE_UNCLEAR, 0.0079, 0.0079).sentence());
+    }
+
+    @Test
+    void aClearDifferenceUnderTheThreshold() {
+        assertEquals("netty and vertx differ on CPU per request by less than the threshold: netty costs 3.0% less "
+                + "(95% CI 1.5–4.5%, q = 0.02)",
+                judged(Metric.CPU_PER_REQUEST, 0.955, 0.97, 0.985, Verdict.BELOW_THRESHOLD, 0.01, 0.02).sentence());
+    }
+
+    @Test
+    void notSignificantOnceAllPairsAreCounted() {
+        assertEquals("netty and vertx cannot be told apart on CPU per request in this run once all its pairs are counted "
+                + "(ratio netty/vertx 95% CI 80–95%, p = 0.032, q = 0.09)",
+                judged(Metric.CPU_PER_REQUEST, 0.80, 0.88, 0.95, Verdict.NOT_SIGNIFICANT, 0.0317, 0.09).sentence());
+    }
 }

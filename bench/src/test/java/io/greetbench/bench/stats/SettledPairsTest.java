@@ -42,13 +42,34 @@ class SettledPairsTest {
 
     @Test
     void theRuntimesToMeasureAgainAreThoseInUnsettledPairs() {
-        Map<String, double[]> values = new LinkedHashMap<>();
-        values.put("a", new double[] {100, 101, 99, 100, 100});
-        values.put("b", new double[] {150, 151, 149, 150, 150}); // clearly apart from a and c
-        values.put("c", new double[] {96, 104, 100, 93, 107});   // wide: may be 5% from a, may be a tie
-        List<SettledPairs.Pair> pairs = SettledPairs.of(values, 0.05, new Bootstrap());
+        Map<String, Map<Integer, Double>> values = new LinkedHashMap<>();
+        values.put("a", rounds(100, 101, 99, 100, 100));
+        values.put("b", rounds(150, 151, 149, 150, 150)); // clearly apart from a and c
+        values.put("c", rounds(96, 104, 100, 93, 107));   // wide: may be 5% from a, may be a tie
+        List<SettledPairs.Pair> pairs = SettledPairs.of(CellKey.closedLoop("capacity", 256), Metric.REQUESTS_PER_CPU, values,
+                0.05, new Bootstrap());
         assertEquals(3, pairs.size());
         assertTrue(pairs.get(0).settled(), "a/b: " + pairs.get(0));
         assertEquals(Set.of("a", "c"), SettledPairs.unsettledRuntimes(pairs), pairs.toString());
+    }
+
+    @Test
+    void pairsMeasuredInTheSameRoundsAreComparedRoundByRound() {
+        // a round-wide disturbance moves both runtimes alike; round by round, b is 10% above a every time
+        Map<String, Map<Integer, Double>> values = new LinkedHashMap<>();
+        values.put("a", rounds(100, 70, 130, 90, 115));
+        values.put("b", rounds(110, 77, 143, 99, 126.5));
+        SettledPairs.Pair p = SettledPairs.of(CellKey.closedLoop("capacity", 256), Metric.REQUESTS_PER_CPU, values, 0.05,
+                new Bootstrap()).get(0);
+        assertTrue(p.settled() && p.ratio().excludes(1.0), p.toString());
+        assertEquals(1 / 1.1, p.ratio().point(), 1e-9);
+    }
+
+    private static Map<Integer, Double> rounds(double... values) {
+        Map<Integer, Double> m = new java.util.TreeMap<>();
+        for (int i = 0; i < values.length; i++) {
+            m.put(i + 1, values[i]);
+        }
+        return m;
     }
 }

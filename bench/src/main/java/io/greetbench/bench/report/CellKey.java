@@ -1,9 +1,0 @@
-package io.greetbench.bench.report;
-
-/**
- * Which cell a measurement belongs to: runtime, scenario, connections, and its rate: the share of
- * the runtime's peak, or the requests/s every runtime was offered (as the scenario's pace says); 0
- * for a closed loop.
- */
-record CellKey(String runtime, String scenario, int connections, double rate) {
-}
