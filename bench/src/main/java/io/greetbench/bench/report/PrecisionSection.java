@@ -28,12 +28,8 @@ final class PrecisionSection implements ReportSection {
     private record Group(String scenario, int connections, double rate) {
         /** The same cell as findings name it. */
         io.greetbench.bench.stats.CellKey key() {
-            var pace = Scenarios.find(scenario).map(Scenario::pace).orElse(io.greetbench.bench.scenario.Pace.CLOSED);
-            return switch (pace) {
-                case CLOSED -> io.greetbench.bench.stats.CellKey.closedLoop(scenario, connections);
-                case SHARE_OF_PEAK -> new io.greetbench.bench.stats.CellKey(scenario, connections, (int) Math.round(rate * 100));
-                case FIXED_RATES -> io.greetbench.bench.stats.CellKey.atRate(scenario, connections, rate);
-            };
+            return io.greetbench.bench.stats.CellKey.of(Scenarios.find(scenario).map(Scenario::pace)
+                    .orElse(io.greetbench.bench.scenario.Pace.CLOSED), scenario, connections, rate);
         }
 
         String label() {

@@ -235,11 +235,7 @@ final class Rankings {
     /** The cell as findings.json names it, from the results' own record of its rate. */
     static CellKey cellKey(CellTrials c) {
         Pace pace = Scenarios.find(c.scenario()).map(Scenario::pace).orElse(c.key.rate() > 0 ? Pace.SHARE_OF_PEAK : Pace.CLOSED);
-        return switch (pace) {
-            case CLOSED -> CellKey.closedLoop(c.scenario(), c.connections());
-            case SHARE_OF_PEAK -> new CellKey(c.scenario(), c.connections(), (int) Math.round(c.key.rate() * 100));
-            case FIXED_RATES -> CellKey.atRate(c.scenario(), c.connections(), c.key.rate());
-        };
+        return CellKey.of(pace, c.scenario(), c.connections(), c.key.rate());
     }
 
     // --- one comparison ---

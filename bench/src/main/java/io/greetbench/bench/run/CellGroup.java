@@ -17,12 +17,7 @@ record CellGroup(Scenario scenario, int connections, double rate) {
 
     /** The same cell as findings name it. */
     io.greetbench.bench.stats.CellKey key() {
-        return switch (scenario.pace()) {
-            case CLOSED -> io.greetbench.bench.stats.CellKey.closedLoop(scenario.key(), connections);
-            case SHARE_OF_PEAK -> new io.greetbench.bench.stats.CellKey(scenario.key(), connections,
-                    (int) Math.round(rate * 100));
-            case FIXED_RATES -> io.greetbench.bench.stats.CellKey.atRate(scenario.key(), connections, rate);
-        };
+        return io.greetbench.bench.stats.CellKey.of(scenario.pace(), scenario.key(), connections, rate);
     }
 
     String label() {

@@ -35,6 +35,18 @@ public record CellKey(String scenario, int connections, Integer ratePercent, Dou
         return new CellKey(scenario, connections, null, requestsPerSecond);
     }
 
+    /**
+     * The cell of a scenario paced as {@code pace} at {@code connections} and {@code rate} (a share of
+     * peak, 0.5 for 50%, or requests/s at fixed rates; ignored in a closed loop).
+     */
+    public static CellKey of(io.greetbench.bench.scenario.Pace pace, String scenario, int connections, double rate) {
+        return switch (pace) {
+            case CLOSED -> closedLoop(scenario, connections);
+            case SHARE_OF_PEAK -> new CellKey(scenario, connections, (int) Math.round(rate * 100));
+            case FIXED_RATES -> atRate(scenario, connections, rate);
+        };
+    }
+
     /** "plaintext c=64", "latency-at-rate c=64 at 50% of peak", "equal-work c=128 at 15,000 req/s". */
     public String label() {
         String label = scenario + " c=" + connections;
