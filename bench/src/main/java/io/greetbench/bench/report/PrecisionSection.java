@@ -144,7 +144,8 @@ final class PrecisionSection implements ReportSection {
             }
         }
         md.append("\n");
-        md.append(unsettled.isEmpty() ? "Every pair settled to ±" + pct + ".\n\n"
+        md.append(every.length() == 0 ? "No cell had two ranked runtimes with a trial to compare.\n\n"
+                : unsettled.isEmpty() ? "Every pair settled to ±" + pct + ".\n\n"
                 : "Not settled to ±" + pct + " (cannot be told apart at this precision):\n\n- "
                         + String.join("\n- ", unsettled) + "\n\n");
         if (every.length() > 0) {
