@@ -105,7 +105,7 @@ class CliTest {
     }
 
     static final String[] COMMANDS = {"list", "scenarios", "serve", "load", "quick", "run", "report", "compare", "jmh",
-        "sample", "cpus", "help"};
+        "sample", "cpus", "guide", "help"};
 
     @Test
     void everyCommandAnswersHelpWithItsUsageAndExitCode0() {

@@ -1,0 +1,87 @@
+package io.greetbench.bench.guide;
+
+import io.greetbench.bench.results.Measurement;
+import io.greetbench.bench.stats.Metric;
+import io.greetbench.bench.text.Units;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What a guide reference can name a figure by. The first six are the metrics findings.json compares
+ * (each has its {@link Metric}); the others are read from results.jsonl only, and no comparison can be
+ * made on them, only their values shown.
+ */
+enum GuideMetric {
+    PER_CPU("per-cpu", Metric.REQUESTS_PER_CPU, false, false,
+            m -> m.cpuLimit() == null ? null : m.load().requestsPerSecond() / m.cpuLimit(), v -> Units.rate(v) + " req/s per CPU"),
+    RPS("rps", Metric.THROUGHPUT, false, false, m -> m.load().requestsPerSecond(), v -> Units.rate(v) + " req/s"),
+    CPU("cpu", Metric.CPU_PER_REQUEST, true, false, m -> m.server() == null ? null : m.server().cpuMicrosPerRequest(),
+            v -> Units.oneDecimal(v) + " µs"),
+    P99("p99", Metric.P99_LATENCY, true, false,
+            m -> m.load().latencyMicros() == null ? null : (double) m.load().latencyMicros().p99(), Units::micros),
+    P999("p99.9", Metric.P999_LATENCY, true, false,
+            m -> m.load().latencyMicros() == null ? null : (double) m.load().latencyMicros().p999(), Units::micros),
+    RSS("rss", Metric.PEAK_RSS, true, false,
+            m -> m.server() == null || m.server().rssPeakKb() == null ? null : m.server().rssPeakKb().doubleValue(),
+            Units::mibFromKb),
+    THREADS("threads", null, true, false,
+            m -> m.server() == null || m.server().threadsPeak() == null ? null : m.server().threadsPeak().doubleValue(),
+            Units::count),
+    /** The CPU the server used over the window, in CPUs (against its budget in capacity cells). */
+    CPU_USED("cpu-used", null, false, false, m -> m.server() == null ? null : m.server().cpuUtilization(),
+            v -> Units.twoDecimals(v) + " CPU"),
+    /** Requests that failed in the window (timeouts, resets, wrong answers): a count. */
+    ERRORS("errors", null, true, true, m -> (double) m.load().errorCount(), v -> Units.thousands(Math.round(v))),
+    TIMEOUTS("timeouts", null, true, true, m -> m.load().errors() == null ? 0.0 : (double) m.load().errors().getOrDefault("timeout", 0L),
+            v -> Units.thousands(Math.round(v))),
+    /** Connections that failed before their first answer (the driver's set-up deadline passed, or refused): a count. */
+    SETUP_ERRORS("setup-errors", null, true, true,
+            m -> m.load().setupErrors() == null ? 0.0 : (double) m.load().setupErrors(), v -> Units.thousands(Math.round(v))),
+    /** How long opening the cell's connections took. */
+    SETUP_TIME("setup-time", null, true, false, m -> m.load().setupSeconds(),
+            v -> String.format(java.util.Locale.ROOT, "%.1f s", v));
+
+    final String key;
+    /** The metric findings.json compares, or null for a figure read only from the results. */
+    final Metric compared;
+    final boolean lowerIsBetter;
+    /** A count of events: summed over trials ({@code total}) rather than given a median's interval. */
+    final boolean count;
+    private final Function<Measurement, Number> figure;
+    private final Function<Double, String> format;
+
+    GuideMetric(String key, Metric compared, boolean lowerIsBetter, boolean count, Function<Measurement, Number> figure,
+            Function<Double, String> format) {
+        this.key = key;
+        this.compared = compared;
+        this.lowerIsBetter = lowerIsBetter;
+        this.count = count;
+        this.figure = figure;
+        this.format = format;
+    }
+
+    /** This figure of one measurement, or NaN when it has none. */
+    double of(Measurement m) {
+        Number n = figure.apply(m);
+        return n == null ? Double.NaN : n.doubleValue();
+    }
+
+    /** "165.2k req/s per CPU", "6.5 µs", "1.69 ms", "137 MiB". */
+    String format(double value) {
+        return format.apply(value);
+    }
+
+    static Optional<GuideMetric> named(String key) {
+        return Arrays.stream(values()).filter(m -> m.key.equals(key)).findFirst();
+    }
+
+    static Optional<GuideMetric> of(Metric metric) {
+        return Arrays.stream(values()).filter(m -> m.compared == metric).findFirst();
+    }
+
+    static String keys() {
+        return Arrays.stream(values()).map(m -> m.key).collect(Collectors.joining(", "));
+    }
+}
