@@ -32,7 +32,7 @@ final class GuideCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path root = Path.of(System.getenv().getOrDefault("GREETBENCH_ROOT", ".")).toAbsolutePath();
+        Path root = Path.of(System.getenv().getOrDefault("GREETBENCH_ROOT", ".")).toAbsolutePath().normalize();
         Path templateFile = template != null ? template : root.resolve(Guide.TEMPLATE);
         Path page = out != null ? out : root.resolve(Guide.PAGE);
         if (!Files.isRegularFile(dir.resolve(Findings.FILE))) {

@@ -1,6 +1,7 @@
 package io.greetbench.bench.guide;
 
 import io.greetbench.bench.guide.Reference.Claim;
+import io.greetbench.bench.guide.Reference.CellFact;
 import io.greetbench.bench.guide.Reference.Compare;
 import io.greetbench.bench.guide.Reference.Figure;
 import io.greetbench.bench.guide.Reference.RunFact;
@@ -50,6 +51,9 @@ final class GuideRenderer {
         }
         if (reference instanceof Runtimes r) {
             return runtimes(r);
+        }
+        if (reference instanceof CellFact c) {
+            return cell(c);
         }
         if (reference instanceof ScenarioFact s) {
             return scenario(s);
@@ -111,8 +115,8 @@ final class GuideRenderer {
                     : "total sums a count (errors, timeouts, setup-errors), not " + metric.key);
         }
         return switch (f.kind()) {
-            case VALUE -> valueWithInterval(median(cell, runtimes.get(0), metric), metric);
-            case MEDIAN -> metric.format(median(cell, runtimes.get(0), metric).point());
+            case VALUE -> valueWithInterval(median(cell, runtimes.get(0), metric), metric) + marks(cell, runtimes.get(0), metric);
+            case MEDIAN -> metric.format(median(cell, runtimes.get(0), metric).point()) + marks(cell, runtimes.get(0), metric);
             case SPREAD -> spread(cell, runtimes.get(0), metric);
             case RANGE -> range(cell, runtimes, metric);
             case TOTAL -> metric.format(values(cell, runtimes.get(0), metric).stream().mapToDouble(Double::doubleValue).sum());
@@ -180,9 +184,23 @@ final class GuideRenderer {
         for (int i = 0; i < ranked.size(); i++) {
             String v = values.get(i);
             boolean last = i == ranked.size() - 1;
-            items.add(code(ranked.get(i)) + " " + (unit.isEmpty() || last ? v : v.substring(0, v.length() - unit.length())));
+            items.add(code(ranked.get(i)) + " " + (unit.isEmpty() || last ? v : v.substring(0, v.length() - unit.length()))
+                    + marks(cell, ranked.get(i), metric));
         }
         return String.join(", ", items);
+    }
+
+    /**
+     * The report's marks on a rate: " †" where the driver, not the server, set the pace in some trial
+     * (the server may be faster than shown), " !" where requests failed (timeouts, resets).
+     */
+    private String marks(CellKey cell, String runtime, GuideMetric metric) {
+        if (metric != GuideMetric.RPS && metric != GuideMetric.PER_CPU) {
+            return "";
+        }
+        List<Measurement> windows = data.windows(cell, runtime);
+        return (windows.stream().anyMatch(m -> m.load().driverSaturated()) ? " †" : "")
+                + (windows.stream().anyMatch(m -> m.load().errorCount() > 0) ? " !" : "");
     }
 
     /** The runtimes in order of their medians, best first (by name where medians are equal). */
@@ -230,7 +248,21 @@ final class GuideRenderer {
         return runtimes.isEmpty() ? "none" : runtimes.stream().map(GuideRenderer::code).collect(Collectors.joining(", "));
     }
 
-    // --- facts of a scenario and of the run ---
+    // --- facts of a cell, a scenario and the run ---
+
+    private String cell(CellFact c) {
+        CellKey cell = known(c.cell());
+        if (c.field().equals("connections")) {
+            return Units.thousands(cell.connections()) + (cell.connections() == 1 ? " connection" : " connections");
+        }
+        if (cell.offeredRate() != null) {
+            return Units.thousands(Math.round(cell.offeredRate())) + " requests/s";
+        }
+        if (cell.ratePercent() != null) {
+            return cell.ratePercent() + "% of each runtime's own peak";
+        }
+        throw new IllegalArgumentException(cell.label() + " is a closed loop: it has no rate");
+    }
 
     private String scenario(ScenarioFact s) {
         String key = s.scenario();

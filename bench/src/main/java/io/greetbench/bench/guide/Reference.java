@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  * ranking CELL [METRIC] [R1,R2] runtimes with their medians, best first
  * runtimes CELL [METRIC] OP R  the runtimes whose pair with R is a finding above (&gt;) or below (&lt;) it, or none (~)
  * runtimes CELL FILTER         driver-bound, errors, setup-errors or under-budget runtimes
+ * cell CELL [rate]            "10,000 connections" (or the cell's rate, "20,000 requests/s"), if the run has the cell
  * scenario NAME FIELD          connections, rates, budget, wait or window, as the results recorded them
  * run FIELD                    id, path, trials, machine, java, date, confidence or threshold
  * </pre>
@@ -46,6 +47,10 @@ sealed interface Reference {
     }
 
     record ScenarioFact(String scenario, String field) implements Reference {
+    }
+
+    /** A cell of the run, named in words: its connections, or its rate. */
+    record CellFact(CellKey cell, String field) implements Reference {
     }
 
     record RunFact(String field) implements Reference {
@@ -90,6 +95,10 @@ sealed interface Reference {
                 expect(words.size() == 1 && RUN_FIELDS.contains(words.get(0)), "run takes one of " + RUN_FIELDS);
                 return new RunFact(words.get(0));
             }
+            case "cell" -> {
+                expect(words.size() == 1 || words.size() == 2 && words.get(1).equals("rate"), "cell takes CELL [rate]");
+                return new CellFact(cell(words.get(0)), words.size() == 1 ? "connections" : "rate");
+            }
             case "scenario" -> {
                 expect(words.size() == 2 && NAME.matcher(words.get(0)).matches() && SCENARIO_FIELDS.contains(words.get(1)),
                         "scenario takes a scenario and one of " + SCENARIO_FIELDS);
@@ -132,7 +141,7 @@ sealed interface Reference {
                 return new Runtimes(cell, metric, op, name(words.get(words.size() - 1)), null);
             }
             default -> throw new IllegalArgumentException("unknown reference '" + keyword + "': a reference is 'CELL [METRIC]: A vs B' "
-                    + "(or >, <, ~), or begins with value, median, spread, range, total, ranking, runtimes, scenario or run");
+                    + "(or >, <, ~), or begins with value, median, spread, range, total, ranking, runtimes, cell, scenario or run");
         }
     }
 
