@@ -73,8 +73,8 @@ final class GuideRenderer {
             case LARGER, SMALLER -> {
                 boolean larger = c.claim() == Claim.LARGER;
                 if (!f.significant()) {
-                    throw new IllegalArgumentException(claim + " claims a difference, but findings.json states none: " + sentence
-                            + ". Write 'vs' to render what the run found, and let the sentence around it say no more.");
+                    throw new IllegalArgumentException(claim + " claims a finding, but findings.json states none for this pair: "
+                            + sentence + ". Write 'vs' to render what the run found, and let the sentence around it say no more.");
                 }
                 if (larger != (f.ratio() > 1)) {
                     throw new IllegalArgumentException(claim + " claims " + c.a() + "'s value is " + (larger ? "larger" : "smaller")

@@ -56,7 +56,7 @@ class CommittedGuideTest {
         GuideException e = assertThrows(GuideException.class, () -> Guide.render(template, run, PAGE));
         assertEquals(1, e.problems().size(), e.getMessage());
         assertTrue(e.problems().get(0).contains(claim + ": '" + tie.runtimeA() + " > " + tie.runtimeB() + "'"), e.getMessage());
-        assertTrue(e.problems().get(0).contains("claims a difference, but findings.json states none"), e.getMessage());
+        assertTrue(e.problems().get(0).contains("claims a finding, but findings.json states none for this pair"), e.getMessage());
     }
 
     @Test

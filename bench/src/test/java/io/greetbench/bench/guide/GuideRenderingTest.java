@@ -94,7 +94,7 @@ class GuideRenderingTest {
         assertEquals(1, e.problems().size(), e.getMessage());
         String problem = e.problems().get(0);
         assertTrue(problem.startsWith("t.template.md:3: {{capacity/256: fast > twin}}"), problem);
-        assertTrue(problem.contains("claims a difference, but findings.json states none: `fast` and `twin` cannot be told apart"),
+        assertTrue(problem.contains("claims a finding, but findings.json states none for this pair: `fast` and `twin` cannot be told apart"),
                 problem);
     }
 
