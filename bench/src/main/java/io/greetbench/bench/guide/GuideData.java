@@ -64,15 +64,12 @@ final class GuideData {
         return new GuideData(dir, findings, measurements, env);
     }
 
-    /** The cell a measurement belongs to, named as findings.json names it. */
+    /** The cell a measurement belongs to, named as findings.json names it (the report's one mapping, {@link CellKey#of}). */
     static CellKey cellOf(Measurement m) {
         Pace pace = Scenarios.find(m.scenario()).map(Scenario::pace)
                 .orElse(m.rateFractionOrZero() > 0 ? Pace.SHARE_OF_PEAK : Pace.CLOSED);
-        return switch (pace) {
-            case CLOSED -> CellKey.closedLoop(m.scenario(), m.connections());
-            case SHARE_OF_PEAK -> new CellKey(m.scenario(), m.connections(), (int) Math.round(m.rateFractionOrZero() * 100));
-            case FIXED_RATES -> CellKey.atRate(m.scenario(), m.connections(), m.offeredRate() == null ? 0 : m.offeredRate());
-        };
+        double rate = pace == Pace.FIXED_RATES ? (m.offeredRate() == null ? 0 : m.offeredRate()) : m.rateFractionOrZero();
+        return CellKey.of(pace, m.scenario(), m.connections(), rate);
     }
 
     Path dir() {

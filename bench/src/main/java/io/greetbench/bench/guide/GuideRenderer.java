@@ -8,6 +8,7 @@ import io.greetbench.bench.guide.Reference.RunFact;
 import io.greetbench.bench.guide.Reference.Runtimes;
 import io.greetbench.bench.guide.Reference.ScenarioFact;
 import io.greetbench.bench.results.Measurement;
+import io.greetbench.bench.stats.Bootstrap;
 import io.greetbench.bench.stats.CellKey;
 import io.greetbench.bench.stats.Finding;
 import io.greetbench.bench.stats.Interval;
@@ -139,12 +140,17 @@ final class GuideRenderer {
         return values;
     }
 
-    /** "165.2k req/s per CPU (95% CI 149.1k–193.1k req/s per CPU)", or "(one trial, no interval)". */
+    /**
+     * "165.2k req/s per CPU (range 149.1k–193.1k req/s per CPU)" as the report says it: the range of the
+     * trials where the bootstrap's interval of a median is exactly that (few trials), else "95% CI";
+     * "(one trial, no interval)".
+     */
     private String valueWithInterval(Interval i, GuideMetric metric) {
         if (!i.resolved()) {
             return metric.format(i.point()) + " (one trial, no interval)";
         }
-        return metric.format(i.point()) + " (" + confidence() + " CI " + between(metric.format(i.low()), metric.format(i.high())) + ")";
+        String kind = Bootstrap.medianIntervalIsRange(i.n()) ? "range " : confidence() + " CI ";
+        return metric.format(i.point()) + " (" + kind + between(metric.format(i.low()), metric.format(i.high())) + ")";
     }
 
     private String spread(CellKey cell, String runtime, GuideMetric metric) {

@@ -117,9 +117,9 @@ class GuideRenderingTest {
                 {{scenario capacity connections}} at {{scenario capacity budget}} | [the run]({{run path}}/README.md) {{run id}}
                 at {{cell capacity/256}}: {{median capacity/256 fast}}
                 """);
-        assertTrue(page.contains("150.0k req/s per CPU (95% CI 140.0k–160.0k req/s per CPU) † | 100.0k req/s per CPU | "
+        assertTrue(page.contains("150.0k req/s per CPU (range 140.0k–160.0k req/s per CPU) † | 100.0k req/s per CPU | "
                 + "100.0k–150.0k req/s per CPU"), page);
-        assertTrue(page.contains("6,000 over 3 trials | 300 MiB (95% CI 300–300 MiB)"), page);
+        assertTrue(page.contains("6,000 over 3 trials | 300 MiB (range 300–300 MiB)"), page);
         assertTrue(page.contains("`fast` 150.0k †, `twin` 147.0k, `slow` 100.0k req/s per CPU | `twin` | `slow`"), page);
         assertTrue(page.contains("`fast` | `slow` | none"), page);
         assertTrue(page.contains("256 connections at 0.5 CPU | [the run](results/2026-01-02-030405/README.md) 2026-01-02-030405"), page);
