@@ -11,16 +11,23 @@ import java.util.stream.Collectors;
 /**
  * Which CPUs get the server and which the driver, from a {@link CpuCheck} survey: the server on the
  * steadiest, because the server's CPU is what the run measures (a slow spell there is a slow
- * runtime in the figures), while the driver has headroom by design. Steadiest: the fewest slow
- * readings, then the smallest coefficient of variation, then the fastest median.
+ * runtime in the figures), while the driver has headroom by design. Steadiest: see {@link #steadiest}.
  */
 public record CpuChoice(String serverCpus, String driverCpus, String explanation) {
 
-    /** Orders CPUs steadiest first. */
-    static final Comparator<CpuReadings> STEADIEST = Comparator
-            .comparingDouble((CpuReadings r) -> Math.round(r.slowShare() * 20) / 20.0) // 5% steps: a reading or two is noise
-            .thenComparingDouble(r -> Math.round(r.cv() * 50) / 50.0)                // 2% steps of CV
-            .thenComparingDouble(CpuReadings::median);
+    /**
+     * Orders CPUs steadiest first, against {@code fastest}, the fastest reading of any CPU: a CPU whose
+     * median is over {@link CpuReadings#SLOW} times that is busy with something else or held back by
+     * the host, however even its readings (a CPU shared with a busy process reads slow and steady), and
+     * comes last; then the fewest slow readings, the smallest coefficient of variation, the fastest
+     * median.
+     */
+    static Comparator<CpuReadings> steadiest(double fastest) {
+        return Comparator.comparing((CpuReadings r) -> r.median() > CpuReadings.SLOW * fastest)
+                .thenComparingDouble(r -> Math.round(r.slowShare() * 20) / 20.0) // 5% steps: a reading or two is noise
+                .thenComparingDouble(r -> Math.round(r.cv() * 50) / 50.0)         // 2% steps of CV
+                .thenComparingDouble(CpuReadings::median);
+    }
 
     /** The {@code serverCount} steadiest CPUs for the server, the rest for the driver. */
     public static CpuChoice choose(Map<Integer, CpuReadings> survey, int serverCount) {
@@ -29,7 +36,7 @@ public record CpuChoice(String serverCpus, String driverCpus, String explanation
                     + ", " + serverCount + " for the server)");
         }
         List<CpuReadings> ordered = new ArrayList<>(survey.values());
-        ordered.sort(STEADIEST);
+        ordered.sort(steadiest(ordered.stream().mapToDouble(CpuReadings::fastest).min().orElseThrow()));
         List<CpuReadings> server = ordered.subList(0, serverCount);
         List<CpuReadings> driver = ordered.subList(serverCount, ordered.size());
         String explanation = String.format(Locale.ROOT, "server on CPU %s (%s), driver on CPU %s (%s): the server's CPU "
@@ -55,7 +62,7 @@ public record CpuChoice(String serverCpus, String driverCpus, String explanation
     }
 
     private static String describe(List<CpuReadings> cpus) {
-        return cpus.stream().map(r -> String.format(Locale.ROOT, "CV %.1f%%, %.0f%% slow", r.cv() * 100,
-                r.slowShare() * 100)).collect(Collectors.joining("; "));
+        return cpus.stream().map(r -> String.format(Locale.ROOT, "median %.2f ms, CV %.1f%%, %.0f%% slow", r.median() / 1e6,
+                r.cv() * 100, r.slowShare() * 100)).collect(Collectors.joining("; "));
     }
 }

@@ -43,6 +43,14 @@ class CpuChoiceTest {
     }
 
     @Test
+    void aCpuSharedWithABusyProcessReadsSlowAndSteadyAndIsNotChosen() {
+        // CPU 0 runs someone else's busy server: every reading 4x, and very even; CPU 1 is free but noisier
+        var s = survey(List.of(8.0, 8.01, 8.0, 8.02, 8.0, 8.01), List.of(2.0, 2.1, 2.0, 2.2, 2.0, 2.1));
+        CpuChoice c = CpuChoice.choose(s, 1);
+        assertEquals("1", c.serverCpus(), c.explanation());
+    }
+
+    @Test
     void slowReadingsAreCountedAgainstTheCpusOwnFastest() {
         CpuReadings r = CpuReadings.of(3, List.of(2.0, 2.4, 2.6, 4.0));
         assertEquals(0.5, r.slowShare(), 1e-9, "2.6 and 4.0 are over 1.25 x 2.0; 2.4 is not");
