@@ -128,7 +128,7 @@ final class PrecisionSection implements ReportSection {
             long discarded = index.discarded().stream().filter(g::contains).count();
             md.append("| ").append(g.label()).append(" | ").append(metric.label()).append(" | ")
                     .append(values.isEmpty() ? "–" : minRounds == maxRounds ? String.valueOf(minRounds) : minRounds + "–" + maxRounds)
-                    .append(" | ").append(aa == null ? "–" : ratio(aa) + (aa.n() <= 5 ? " (range)" : ""))
+                    .append(" | ").append(aa == null ? "–" : ratio(aa) + (aa.resolved() && Bootstrap.medianIntervalIsRange(aa.n()) ? ", the range" : ""))
                     .append(" | ").append(aa != null && aa.resolved() && aa.excludes(1.0) ? "A/A misses 1" : "")
                     .append(" | ").append(settled).append(" of ").append(pairs.size())
                     .append(" | ").append(discarded).append(" |\n");
