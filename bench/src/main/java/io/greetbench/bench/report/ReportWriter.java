@@ -63,6 +63,7 @@ public final class ReportWriter {
                 case SINGLE_TABLE -> new SingleTableSection(scenario);
                 case CAPACITY_TABLE -> new CapacitySection(scenario);
                 case EQUAL_WORK_TABLE -> new EqualWorkSection(scenario);
+                case CONTAINER -> (ctx, md) -> { }; // not cells: measured and reported apart
             });
         }
         sections.addAll(List.of(new MemorySection(), new JmhSection(), new ProblemsSection(), new VersionsSection()));

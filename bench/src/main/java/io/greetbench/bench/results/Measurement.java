@@ -36,13 +36,29 @@ import java.util.List;
  *                         absent in older results
  * @param drivers          loaded from other hosts: each driver host's own figures and clock reading;
  *                         absent otherwise
+ * @param cpuPeriodMicros  under a CPU limit: the CFS period of its quota, µs (absent in older results: 10 ms)
+ * @param memory           the memory scenario's windows: the limit, the verdict, where the memory went
+ * @param memorySearch     the memory scenario's result of one round's search for one runtime
+ * @param startup          the start-up scenario: one fresh start
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Measurement(String runtime, boolean reference, String scenario, Integer connections, Integer pipeline,
         Double rateFraction, Double offeredRate, Long waitMillis, Long timeoutMillis, Double cpuLimit, Integer trial, Integer position, String startedAt,
         Status status, String reason, Long serverPid, Long serverReadyMillis, ProbeReading machineProbe,
-        LoadFigures load, ServerUse server, String serverHost, List<String> driverHosts, List<DriverFigures> drivers) {
+        LoadFigures load, ServerUse server, String serverHost, List<String> driverHosts, List<DriverFigures> drivers,
+        Long cpuPeriodMicros, MemoryFigures memory, MemorySearch memorySearch, StartupFigures startup) {
+
+    /** A measurement with where it ran, as every one was before the container figures. */
+    public Measurement(String runtime, boolean reference, String scenario, Integer connections, Integer pipeline,
+            Double rateFraction, Double offeredRate, Long waitMillis, Long timeoutMillis, Double cpuLimit, Integer trial,
+            Integer position, String startedAt, Status status, String reason, Long serverPid, Long serverReadyMillis,
+            ProbeReading machineProbe, LoadFigures load, ServerUse server, String serverHost, List<String> driverHosts,
+            List<DriverFigures> drivers) {
+        this(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis, timeoutMillis,
+                cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe, load, server,
+                serverHost, driverHosts, drivers, null, null, null, null);
+    }
 
     /** A measurement that does not say where it ran, as every one did before hosts were recorded. */
     public Measurement(String runtime, boolean reference, String scenario, Integer connections, Integer pipeline,
@@ -51,7 +67,7 @@ public record Measurement(String runtime, boolean reference, String scenario, In
             ProbeReading machineProbe, LoadFigures load, ServerUse server) {
         this(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis, timeoutMillis,
                 cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe, load, server,
-                null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     /** A runtime that could not run here. */
@@ -72,33 +88,35 @@ public record Measurement(String runtime, boolean reference, String scenario, In
     public Measurement withOutcome(Status status, String reason) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe, load,
-                server, serverHost, driverHosts, drivers);
+                server, serverHost, driverHosts, drivers, cpuPeriodMicros, memory, memorySearch, startup);
     }
 
     public Measurement withServer(Long pid, Long readyMillis) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, pid, readyMillis, machineProbe, load, server,
-                serverHost, driverHosts, drivers);
+                serverHost, driverHosts, drivers, cpuPeriodMicros, memory, memorySearch, startup);
     }
 
     public Measurement withFigures(ProbeReading probe, LoadFigures load, ServerUse server) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, probe, load, server,
-                serverHost, driverHosts, drivers);
+                serverHost, driverHosts, drivers, cpuPeriodMicros, memory, memorySearch, startup);
     }
 
     /** Where it ran: the server host and the hosts the load came from. */
     public Measurement withHosts(String serverHost, List<String> driverHosts) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
-                load, server, serverHost, driverHosts == null ? null : List.copyOf(driverHosts), drivers);
+                load, server, serverHost, driverHosts == null ? null : List.copyOf(driverHosts), drivers, cpuPeriodMicros, memory,
+                memorySearch, startup);
     }
 
     /** Each driver host's own figures, when the load came from several hosts. */
     public Measurement withDrivers(List<DriverFigures> drivers) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
-                load, server, serverHost, driverHosts, drivers == null ? null : List.copyOf(drivers));
+                load, server, serverHost, driverHosts, drivers == null ? null : List.copyOf(drivers), cpuPeriodMicros, memory,
+                memorySearch, startup);
     }
 
     /**
@@ -115,5 +133,38 @@ public record Measurement(String runtime, boolean reference, String scenario, In
 
     public Measurement withProbe(ProbeReading probe) {
         return withFigures(probe, load, server);
+    }
+
+    /** The CFS period of the server's CPU limit, µs (null: no limit). */
+    public Measurement withCpuPeriod(Long micros) {
+        return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
+                timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
+                load, server, serverHost, driverHosts, drivers, micros, memory, memorySearch, startup);
+    }
+
+    /** A memory-scenario window's limit, verdict and breakdown. */
+    public Measurement withMemory(MemoryFigures figures) {
+        return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
+                timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
+                load, server, serverHost, driverHosts, drivers, cpuPeriodMicros, figures, memorySearch, startup);
+    }
+
+    /** A memory search's result. */
+    public Measurement withMemorySearch(MemorySearch search) {
+        return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
+                timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
+                load, server, serverHost, driverHosts, drivers, cpuPeriodMicros, memory, search, startup);
+    }
+
+    /** A fresh start's figures. */
+    public Measurement withStartup(StartupFigures figures) {
+        return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
+                timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
+                load, server, serverHost, driverHosts, drivers, cpuPeriodMicros, memory, memorySearch, figures);
+    }
+
+    /** Whether it is a line of the memory or start-up scenario (not a cell of windows). */
+    public boolean container() {
+        return memory != null || memorySearch != null || startup != null;
     }
 }

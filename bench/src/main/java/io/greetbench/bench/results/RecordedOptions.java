@@ -17,15 +17,28 @@ import java.util.List;
  * @param trials           repetitions of every cell
  * @param serverCpuLimit   the CPU limit the user gave, in CPUs (every scenario that allows one ran under it)
  * @param cpuBudget        the CPU limit of the scenarios that always run under one (capacity)
+ * @param cpuPeriodMicros  the CFS period of every CPU limit, µs (absent in older results: 10 ms)
+ * @param jvmFlags         the flags given with {@code --jvm-flags}, passed to every JVM server after its own
+ * @param containerJvmFlags the heap flags of the memory and start-up scenarios' servers, in place of the
+ *                         run's {@code -Xms}/{@code -Xmx}: the JVM sizes its heap from the memory it sees
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RecordedOptions(List<String> runtimes, List<String> scenarios, List<ScenarioSweep> sweeps,
         Long ioWaitMillis, Double warmupSeconds, Double warmupMaxSeconds, Double durationSeconds, Integer trials,
-        Double serverCpuLimit, Double cpuBudget) {
+        Double serverCpuLimit, Double cpuBudget, Long cpuPeriodMicros, List<String> jvmFlags,
+        List<String> containerJvmFlags) {
 
     public static final RecordedOptions NONE = new RecordedOptions(List.of(), List.of(), List.of(), null, null, null, null, null,
             null, null);
+
+    /** Without a CPU period or flags, as older runs recorded them. */
+    public RecordedOptions(List<String> runtimes, List<String> scenarios, List<ScenarioSweep> sweeps, Long ioWaitMillis,
+            Double warmupSeconds, Double warmupMaxSeconds, Double durationSeconds, Integer trials, Double serverCpuLimit,
+            Double cpuBudget) {
+        this(runtimes, scenarios, sweeps, ioWaitMillis, warmupSeconds, warmupMaxSeconds, durationSeconds, trials,
+                serverCpuLimit, cpuBudget, null, null, null);
+    }
 
     /** Whether the warm-up went on past its least until the server's cost per request settled. */
     public boolean adaptiveWarmup() {

@@ -15,14 +15,29 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param threadsMean         mean thread count
  * @param gcPauses            GC pauses that started in the window (JVM servers only)
  * @param gcPauseMillis       their total length
+ * @param cpuPeriods          under a CPU limit: CFS periods in the window ({@code nr_periods}); absent otherwise
+ *                            and in older results
+ * @param cpuThrottledPeriods under a CPU limit: periods in which the server was throttled ({@code nr_throttled})
+ * @param cpuThrottledMillis  under a CPU limit: how long it was held throttled, summed over its threads' runqueues
+ *                            ({@code throttled_time})
+ * @param gcPauseMaxMillis    the longest GC pause that started in the window (absent in older results)
+ * @param gcCollector         the collector the JVM ran with, from its GC log ({@code Serial}, {@code G1}, ...)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ServerUse(Double cpuSeconds, Double cpuUtilization, Double cpuMicrosPerRequest, Long rssPeakKb,
-        Double rssMeanKb, Integer threadsPeak, Double threadsMean, Long gcPauses, Double gcPauseMillis) {
+        Double rssMeanKb, Integer threadsPeak, Double threadsMean, Long gcPauses, Double gcPauseMillis,
+        Long cpuPeriods, Long cpuThrottledPeriods, Double cpuThrottledMillis, Double gcPauseMaxMillis, String gcCollector) {
 
     /** Nothing known: the server could not be sampled. */
     public static final ServerUse UNKNOWN = new ServerUse(null, null, null, null, null, null, null, null, null);
+
+    /** Without throttling counters and the longest pause, as every window had before they were recorded. */
+    public ServerUse(Double cpuSeconds, Double cpuUtilization, Double cpuMicrosPerRequest, Long rssPeakKb,
+            Double rssMeanKb, Integer threadsPeak, Double threadsMean, Long gcPauses, Double gcPauseMillis) {
+        this(cpuSeconds, cpuUtilization, cpuMicrosPerRequest, rssPeakKb, rssMeanKb, threadsPeak, threadsMean, gcPauses,
+                gcPauseMillis, null, null, null, null, null);
+    }
 
     /** These figures with CPU utilization and CPU per answer, for a window of {@code seconds} with {@code requests} answers. */
     public ServerUse perWindow(long requests, double seconds) {
@@ -31,6 +46,18 @@ public record ServerUse(Double cpuSeconds, Double cpuUtilization, Double cpuMicr
         }
         return new ServerUse(cpuSeconds, seconds > 0 ? cpuSeconds / seconds : null,
                 requests > 0 ? cpuSeconds * 1e6 / requests : null, rssPeakKb, rssMeanKb, threadsPeak, threadsMean,
-                gcPauses, gcPauseMillis);
+                gcPauses, gcPauseMillis, cpuPeriods, cpuThrottledPeriods, cpuThrottledMillis, gcPauseMaxMillis, gcCollector);
+    }
+
+    /** These figures with the window's CFS throttling counters (under a CPU limit). */
+    public ServerUse withThrottling(long periods, long throttledPeriods, double throttledMillis) {
+        return new ServerUse(cpuSeconds, cpuUtilization, cpuMicrosPerRequest, rssPeakKb, rssMeanKb, threadsPeak, threadsMean,
+                gcPauses, gcPauseMillis, periods, throttledPeriods, throttledMillis, gcPauseMaxMillis, gcCollector);
+    }
+
+    /** These figures with the window's longest GC pause and the collector. */
+    public ServerUse withGc(Double pauseMaxMillis, String collector) {
+        return new ServerUse(cpuSeconds, cpuUtilization, cpuMicrosPerRequest, rssPeakKb, rssMeanKb, threadsPeak, threadsMean,
+                gcPauses, gcPauseMillis, cpuPeriods, cpuThrottledPeriods, cpuThrottledMillis, pauseMaxMillis, collector);
     }
 }

@@ -95,7 +95,24 @@ public final class Orchestrator {
             progress.starting(cell.label());
             progress.finished(measure(measurement, cell));
         }
+        failures += notCells(usable, measurement);
         return failures;
+    }
+
+    /** The scenarios that are not cells (memory limits, start-up), each measured by a class of its own; how many failed. */
+    private int notCells(List<ServerLauncher> usable, CellMeasurement measurement) throws IOException, InterruptedException {
+        int failed = 0;
+        for (ScenarioPlan p : options.plans()) {
+            if (host.closed()) {
+                break;
+            }
+            failed += switch (p.scenario().kind()) {
+                case CELLS -> 0;
+                case MEMORY_LIMIT -> new MemoryLimitSearch(options, hosts, results, measurement, log).run(p, usable);
+                case STARTUP -> new StartupMeasurement(options, hosts, results, log).run(p, usable);
+            };
+        }
+        return failed;
     }
 
     /**
@@ -107,6 +124,9 @@ public final class Orchestrator {
     List<Cell> plan(List<ServerLauncher> usable) {
         List<Cell> cells = new ArrayList<>();
         for (ScenarioPlan p : options.plans()) {
+            if (!p.scenario().cells()) {
+                continue; // measured by notCells
+            }
             List<ServerLauncher> serving = usable.stream().filter(s -> s.supports(p.scenario())).toList();
             for (int c : p.connections()) {
                 for (double rate : p.ratesOrClosed()) {

@@ -26,10 +26,21 @@ import java.util.List;
  * @param defaultBudget  the CPU limit of a scenario that always runs under one, when the user gave none
  * @param command        the command line as typed, for the environment record
  * @param placement      where servers and load are: this machine, or other hosts
+ * @param cpuPeriod      the CFS period of every CPU limit ({@code --cpu-period}; null: 100 ms, as Docker and Kubernetes)
+ * @param jvmFlags       flags for every JVM server, after its own ({@code --jvm-flags}: a collector, heap settings)
  */
 public record RunOptions(List<String> runtimes, List<ScenarioPlan> plans, Duration warmup, Duration warmupMax,
         Duration duration, int trials, String serverCpus, String driverCpus, Path out, Path serverJava,
-        List<String> serverJvmFlags, CpuLimit serverCpuLimit, CpuLimit defaultBudget, String command, Placement placement) {
+        List<String> serverJvmFlags, CpuLimit serverCpuLimit, CpuLimit defaultBudget, String command, Placement placement,
+        Duration cpuPeriod, List<String> jvmFlags) {
+
+    /** With the default CPU period and no extra JVM flags. */
+    public RunOptions(List<String> runtimes, List<ScenarioPlan> plans, Duration warmup, Duration warmupMax,
+            Duration duration, int trials, String serverCpus, String driverCpus, Path out, Path serverJava,
+            List<String> serverJvmFlags, CpuLimit serverCpuLimit, CpuLimit defaultBudget, String command, Placement placement) {
+        this(runtimes, plans, warmup, warmupMax, duration, trials, serverCpus, driverCpus, out, serverJava, serverJvmFlags,
+                serverCpuLimit, defaultBudget, command, placement, null, null);
+    }
 
     /** Everything on this machine. */
     public RunOptions(List<String> runtimes, List<ScenarioPlan> plans, Duration warmup, Duration warmupMax,
@@ -41,6 +52,8 @@ public record RunOptions(List<String> runtimes, List<ScenarioPlan> plans, Durati
 
     public RunOptions {
         placement = placement == null ? Placement.LOCAL : placement;
+        cpuPeriod = cpuPeriod == null ? Duration.ofNanos(CpuLimit.DEFAULT_PERIOD_MICROS * 1000) : cpuPeriod;
+        jvmFlags = jvmFlags == null ? List.of() : List.copyOf(jvmFlags);
         runtimes = List.copyOf(runtimes);
         plans = List.copyOf(plans);
         serverJvmFlags = List.copyOf(serverJvmFlags);
@@ -57,11 +70,17 @@ public record RunOptions(List<String> runtimes, List<ScenarioPlan> plans, Durati
 
     /** The CPU limit of {@code scenario}'s servers, or null when they run with their CPUs to themselves. */
     public CpuLimit budgetFor(Scenario scenario) {
-        return switch (scenario.budget()) {
+        CpuLimit limit = switch (scenario.budget()) {
             case NEVER -> null;
             case AS_GIVEN -> serverCpuLimit;
             case ALWAYS -> serverCpuLimit != null ? serverCpuLimit : defaultBudget;
         };
+        return limit == null ? null : limit.withPeriod(cpuPeriodMicros());
+    }
+
+    /** The CFS period of every CPU limit, µs. */
+    public long cpuPeriodMicros() {
+        return cpuPeriod.toNanos() / 1000;
     }
 
     /** The CPU limit some scenario of this run needs, or null when none does. */
@@ -72,7 +91,7 @@ public record RunOptions(List<String> runtimes, List<ScenarioPlan> plans, Durati
     /** These options with another default CPU limit (worked out once the other hosts' CPUs are known). */
     public RunOptions withDefaultBudget(CpuLimit budget) {
         return new RunOptions(runtimes, plans, warmup, warmupMax, duration, trials, serverCpus, driverCpus, out, serverJava,
-                serverJvmFlags, serverCpuLimit, budget, command, placement);
+                serverJvmFlags, serverCpuLimit, budget, command, placement, cpuPeriod, jvmFlags);
     }
 
     /** Whether the warm-up goes on past its least until the server's cost per request settles. */

@@ -84,9 +84,9 @@ public final class CpuCgroups {
             }
             files.createDirectory(group);
             if (v2) {
-                files.write(group.resolve("cpu.max"), limit.quotaMicros() + " " + CpuLimit.PERIOD_MICROS);
+                files.write(group.resolve("cpu.max"), limit.quotaMicros() + " " + limit.periodMicros());
             } else {
-                files.write(group.resolve("cpu.cfs_period_us"), String.valueOf(CpuLimit.PERIOD_MICROS));
+                files.write(group.resolve("cpu.cfs_period_us"), String.valueOf(limit.periodMicros()));
                 files.write(group.resolve("cpu.cfs_quota_us"), String.valueOf(limit.quotaMicros()));
             }
             return group;
@@ -102,6 +102,35 @@ public final class CpuCgroups {
         Path control = root.resolve("cgroup.subtree_control");
         if (!files.read(control).contains("cpu")) {
             files.write(control, "+cpu");
+        }
+    }
+
+    /**
+     * {@code group}'s throttling counters so far, from its {@code cpu.stat}: periods that ran, periods in
+     * which it was throttled, and the time it spent throttled (ns; v1 says {@code throttled_time} in ns,
+     * v2 {@code throttled_usec}); null when they cannot be read.
+     */
+    long[] throttling(Path group) {
+        try {
+            long periods = -1;
+            long throttled = -1;
+            long nanos = -1;
+            for (String line : files.read(group.resolve("cpu.stat")).split("\n")) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length != 2) {
+                    continue;
+                }
+                switch (f[0]) {
+                    case "nr_periods" -> periods = Long.parseLong(f[1]);
+                    case "nr_throttled" -> throttled = Long.parseLong(f[1]);
+                    case "throttled_time" -> nanos = Long.parseLong(f[1]);
+                    case "throttled_usec" -> nanos = Long.parseLong(f[1]) * 1000;
+                    default -> { }
+                }
+            }
+            return periods < 0 || throttled < 0 || nanos < 0 ? null : new long[] {periods, throttled, nanos};
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 

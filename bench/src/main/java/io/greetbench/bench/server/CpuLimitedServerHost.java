@@ -108,10 +108,11 @@ public final class CpuLimitedServerHost implements ServerHost {
         }
     }
 
-    /** A server in its group: everything as the inner host's, and the group removed on close. */
+    /** A server in its group: everything as the inner host's, its window's throttling counters, and the group removed on close. */
     private final class Limited implements ServerInstance {
         private final ServerInstance server;
         private final Path group;
+        private long[] throttlingAtStart;
 
         Limited(ServerInstance server, Path group) {
             this.server = server;
@@ -155,12 +156,19 @@ public final class CpuLimitedServerHost implements ServerHost {
 
         @Override
         public void startSampling() {
+            throttlingAtStart = cgroups.throttling(group);
             server.startSampling();
         }
 
         @Override
         public ServerUse stopSampling() {
-            return server.stopSampling();
+            ServerUse use = server.stopSampling();
+            long[] end = cgroups.throttling(group);
+            if (throttlingAtStart == null || end == null) {
+                return use;
+            }
+            return use.withThrottling(end[0] - throttlingAtStart[0], end[1] - throttlingAtStart[1],
+                    (end[2] - throttlingAtStart[2]) / 1e6);
         }
 
         @Override

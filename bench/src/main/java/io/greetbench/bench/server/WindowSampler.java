@@ -46,16 +46,20 @@ final class WindowSampler {
         ProcessSampler.ResourceUse use = sampler == null ? null : sampler.finish();
         Long gcPauses = null;
         Double gcPauseMillis = null;
+        Double gcPauseMax = null;
+        String collector = null;
         if (gcLog != null && Files.exists(gcLog)) {
             double[] gc = GcLog.pausesBetween(gcLog, windowStartMillis, windowEndMillis);
             gcPauses = (long) gc[0];
             gcPauseMillis = gc[1];
+            gcPauseMax = gc[2] < 0 ? null : gc[2];
+            collector = GcLog.collector(GcLog.read(gcLog));
         }
         if (use == null) {
-            return new ServerUse(null, null, null, null, null, null, null, gcPauses, gcPauseMillis);
+            return new ServerUse(null, null, null, null, null, null, null, gcPauses, gcPauseMillis).withGc(gcPauseMax, collector);
         }
         return new ServerUse(use.cpuSeconds(), null, null, use.rssPeakKb(), use.rssMeanKb(), use.threadsPeak(),
-                use.threadsMean(), gcPauses, gcPauseMillis);
+                use.threadsMean(), gcPauses, gcPauseMillis).withGc(gcPauseMax, collector);
     }
 
     synchronized void close() {

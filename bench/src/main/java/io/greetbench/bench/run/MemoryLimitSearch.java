@@ -1,0 +1,255 @@
+package io.greetbench.bench.run;
+
+import io.greetbench.bench.results.LoadFigures;
+import io.greetbench.bench.results.Measurement;
+import io.greetbench.bench.results.MemoryFigures;
+import io.greetbench.bench.results.MemorySearch;
+import io.greetbench.bench.results.ResultsFile;
+import io.greetbench.bench.results.Status;
+import io.greetbench.bench.scenario.Scenario;
+import io.greetbench.bench.server.ContainerFlags;
+import io.greetbench.bench.server.ContainerJvmHost;
+import io.greetbench.bench.server.HostFiles;
+import io.greetbench.bench.server.MemoryCgroups;
+import io.greetbench.bench.server.MemoryLimitedServerHost;
+import io.greetbench.bench.server.ServerHost;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The memory scenario: per round, for every runtime (in an order that rotates from round to round), a
+ * window without a memory limit at each connection count (where the memory goes: live heap, Native
+ * Memory Tracking), then the search for the smallest memory limit at which the runtime serves the largest
+ * count as it does unlimited ({@link LimitBisection}), each step a window of its own on a fresh server in
+ * a memory cgroup with that limit. Every window and every search's result is a line of results.jsonl.
+ *
+ * <p>A step holds when the server was not OOM-killed, printed no OutOfMemoryError, stayed up, had no
+ * more errors than unlimited, and served at least 95% of its unlimited requests/s of the same round. A
+ * step that failed on throughput alone, at 50–95% of it, is measured once more (this machine's windows
+ * vary by ±10%); the second verdict stands. A server gone during the warm-up ends its step at once.
+ */
+final class MemoryLimitSearch {
+    /** Requests/s a step must reach, as a share of the unlimited window's. */
+    static final double HOLDS_AT = 0.95;
+    /** Below this share a failed step is clear; between it and {@link #HOLDS_AT}, measured once more. */
+    static final double CLEARLY_BELOW = 0.50;
+    /** Errors a step may have, as a multiple of the unlimited window's (runtimes that time out unlimited too). */
+    static final double ERRORS_ALLOWED = 1.05;
+    static final long FLOOR_BYTES = 16L << 20;
+    /** The flags of every server of this scenario, after the container heap ({@link ContainerFlags#HEAP}). */
+    static final List<String> FLAGS = List.of(ContainerFlags.EXIT_ON_OUT_OF_MEMORY);
+
+    private final RunOptions options;
+    private final RunHosts hosts;
+    private final ResultsFile results;
+    private final CellMeasurement measurement;
+    private final PrintStream log;
+
+    MemoryLimitSearch(RunOptions options, RunHosts hosts, ResultsFile results, CellMeasurement measurement, PrintStream log) {
+        this.options = options;
+        this.hosts = hosts;
+        this.results = results;
+        this.measurement = measurement;
+        this.log = log;
+    }
+
+    /** A step's verdict: whether it held, and if not why (a {@link MemoryFigures} failure key) and in words. */
+    record Verdict(boolean held, String failure, String detail, Double share) {
+        boolean unclear() {
+            return !held && MemoryFigures.COLLAPSE.equals(failure) && share != null && share >= CLEARLY_BELOW;
+        }
+    }
+
+    /** Searches every runtime of {@code plan} in rounds; returns how many searches could not be made. */
+    int run(ScenarioPlan plan, List<ServerLauncher> usable) throws IOException, InterruptedException {
+        Scenario scenario = plan.scenario();
+        List<ServerLauncher> serving = usable.stream().filter(s -> s.supports(scenario)).toList();
+        ServerHost host = hosts.server();
+        var cgroups = MemoryCgroups.find(HostFiles.through(host.shell()));
+        String problem = cgroups.isEmpty() ? MemoryCgroups.problem(HostFiles.through(host.shell())) : null;
+        if (problem != null) {
+            log.println("greetbench: the memory scenario cannot run: " + problem);
+            for (ServerLauncher s : serving) {
+                results.append(Measurement.skipped(s.name(), s.reference(), problem));
+            }
+            return serving.size();
+        }
+        List<Integer> counts = plan.connections().stream().sorted().toList();
+        int failures = 0;
+        for (int round = 1; round <= options.trials(); round++) {
+            for (int i = 0; i < serving.size(); i++) {
+                ServerLauncher server = serving.get((i + round - 1) % serving.size());
+                if (host.closed()) {
+                    return failures;
+                }
+                log.printf(Locale.ROOT, "memory: %s round %d/%d%n", server.name(), round, options.trials());
+                Integer failed = searchOne(server, scenario, counts, round, i + 1, cgroups.get());
+                if (failed == null) {
+                    return failures; // interrupted
+                }
+                failures += failed;
+            }
+        }
+        return failures;
+    }
+
+    /** One runtime, one round: its unlimited windows, then its search. 1 when it could not be made, 0 when it was, null when interrupted. */
+    private Integer searchOne(ServerLauncher server, Scenario scenario, List<Integer> counts, int round, int position,
+            MemoryCgroups cgroups) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        int largest = counts.get(counts.size() - 1);
+        Measurement base = null;
+        MemoryLimitedServerHost.Readings baseReadings = null;
+        List<String> baselineFlags = new ArrayList<>(FLAGS);
+        baselineFlags.add(ContainerFlags.NATIVE_MEMORY_TRACKING);
+        for (int c : counts) {
+            Cell cell = new Cell(server, scenario, c, 0, round, position);
+            try (MemoryLimitedServerHost unlimited = new MemoryLimitedServerHost(new ContainerJvmHost(hosts.server(),
+                    baselineFlags), cgroups, null, !server.reference(), false)) {
+                CellMeasurement.Outcome outcome = measurement.measure(cell, 0, unlimited, null);
+                if (outcome.interrupted()) {
+                    return null;
+                }
+                MemoryLimitedServerHost.Readings r = unlimited.lastReadings();
+                Measurement m = outcome.measurement().withMemory(figures(MemoryFigures.BASELINE, null, null, r, true));
+                results.append(m);
+                keepLogs(cell, "-unlimited");
+                log.println("      unlimited c=" + c + ": " + outcome.summary() + readingsText(r));
+                if (c == largest) {
+                    base = m;
+                    baseReadings = r;
+                }
+            }
+        }
+        Cell cell = new Cell(server, scenario, largest, 0, round, position);
+        if (base == null || !base.ok() || baseReadings == null) {
+            String why = "the window without a memory limit failed" + (base != null && base.reason() != null
+                    ? ": " + base.reason() : "");
+            results.append(result(cell, null, 0, started, null, null).withOutcome(Status.FAILED, why));
+            return 1;
+        }
+        double baseRps = base.load().requestsPerSecond();
+        long baseErrors = errors(base.load());
+        long start = baseReadings.peakBytes() != null ? baseReadings.peakBytes()
+                : (long) (base.server().rssPeakKb() * 1024 * 1.25);
+        LimitBisection search = new LimitBisection(start, FLOOR_BYTES, start * 4);
+        while (!search.done()) {
+            long limit = search.next();
+            Verdict verdict = null;
+            for (int attempt = 1; attempt <= 2; attempt++) {
+                int step = search.steps() + 1;
+                try (MemoryLimitedServerHost limited = new MemoryLimitedServerHost(new ContainerJvmHost(hosts.server(), FLAGS),
+                        cgroups, limit, false, true)) {
+                    CellMeasurement.Outcome outcome = measurement.measure(cell, 0, limited, null);
+                    if (outcome.interrupted()) {
+                        return null;
+                    }
+                    MemoryLimitedServerHost.Readings r = limited.lastReadings();
+                    verdict = judge(outcome.measurement(), r, baseRps, baseErrors);
+                    boolean again = attempt == 1 && verdict.unclear();
+                    MemoryFigures f = figures(MemoryFigures.STEP, limit, step, r, false).judged(verdict.held(), verdict.failure(),
+                            verdict.detail() + (again ? "; measured again" : ""), verdict.share());
+                    results.append(outcome.measurement().withMemory(f));
+                    keepLogs(cell, String.format(Locale.ROOT, "-step%d-%dMiB%s", step, limit >> 20, attempt > 1 ? "-again" : ""));
+                    log.printf(Locale.ROOT, "      step %d: %d MiB %s%s%n", step, limit >> 20,
+                            verdict.held() ? "held" : "failed: " + verdict.detail(), readingsText(r));
+                    if (!again) {
+                        break;
+                    }
+                }
+            }
+            search.record(limit, verdict.held());
+        }
+        Measurement found = result(cell, search, baseRps, started, baseErrors, start);
+        if (search.found() < 0) {
+            found = found.withOutcome(Status.FAILED, "no limit up to " + (start * 4 >> 20) + " MiB (4× what it used "
+                    + "without one) held");
+        }
+        results.append(found);
+        log.printf(Locale.ROOT, "      %s: %s in %d steps, %.0f s%n", server.name(), search.found() < 0 ? "no limit held"
+                : (search.found() >> 20) + " MiB (last step from " + (search.failedBelow() < 0 ? "untested"
+                        : (search.failedBelow() >> 20) + " MiB") + ")", search.steps(), found.memorySearch().seconds());
+        return 0;
+    }
+
+    /** Whether a step held, and if not why: OOM kill, OutOfMemoryError, gone, errors, or throughput below 95%. */
+    static Verdict judge(Measurement m, MemoryLimitedServerHost.Readings r, double baseRps, long baseErrors) {
+        Double share = m.load() == null || baseRps <= 0 ? null : m.load().requestsPerSecond() / baseRps;
+        if (r != null && r.oomKilled()) {
+            return new Verdict(false, MemoryFigures.OOM_KILL, "killed by the kernel's OOM killer", share);
+        }
+        if (r != null && r.outOfMemoryError() != null) {
+            return new Verdict(false, MemoryFigures.OUT_OF_MEMORY_ERROR, r.outOfMemoryError(), share);
+        }
+        if (m.status() != Status.OK || m.load() == null) {
+            boolean ready = m.serverReadyMillis() != null;
+            return new Verdict(false, ready ? MemoryFigures.DIED : MemoryFigures.NOT_READY, String.valueOf(m.reason()), share);
+        }
+        long errors = errors(m.load());
+        if (errors > baseErrors * ERRORS_ALLOWED) {
+            return new Verdict(false, MemoryFigures.ERRORS, String.format(Locale.ROOT, "%,d errors (unlimited: %,d)", errors,
+                    baseErrors), share);
+        }
+        if (share == null || share < HOLDS_AT) {
+            return new Verdict(false, MemoryFigures.COLLAPSE, String.format(Locale.ROOT, "throughput %.0f%% of unlimited "
+                    + "(below %.0f%%)", share == null ? 0 : share * 100, HOLDS_AT * 100), share);
+        }
+        return new Verdict(true, null, String.format(Locale.ROOT, "throughput %.0f%% of unlimited", share * 100), share);
+    }
+
+    private static long errors(LoadFigures load) {
+        return load.errorCount() + (load.setupErrors() == null ? 0 : load.setupErrors());
+    }
+
+    private static MemoryFigures figures(String phase, Long limit, Integer step, MemoryLimitedServerHost.Readings r,
+            boolean breakdown) {
+        if (r == null) {
+            return new MemoryFigures(phase, limit, step, null, null, null, null, null, null, null, null, null);
+        }
+        var jvm = breakdown ? r.jvm() : null;
+        return new MemoryFigures(phase, limit, step, null, null, null, null, r.heapMaxBytes(), r.peakBytes(), r.oomKills(),
+                jvm == null ? null : jvm.liveHeapBytes(), jvm == null || jvm.nmtCommittedKb().isEmpty() ? null : jvm.nmtCommittedKb());
+    }
+
+    private Measurement result(Cell cell, LimitBisection search, double baseRps, long started, Long baseErrors, Long start) {
+        Long found = search == null || search.found() < 0 ? null : search.found();
+        Long failed = search == null || search.failedBelow() < 0 ? null : search.failedBelow();
+        MemorySearch s = new MemorySearch(found, failed, start, baseRps > 0 ? baseRps : null, baseErrors,
+                search == null ? 0 : search.steps(), (System.nanoTime() - started) / 1e9,
+                found == null ? null : LimitBisection.tolerance(found));
+        return CellMeasurement.draft(cell, 0, null).withHosts(hosts.server().site().host(), hosts.load().hosts())
+                .withMemorySearch(s);
+    }
+
+    private static String readingsText(MemoryLimitedServerHost.Readings r) {
+        if (r == null) {
+            return "";
+        }
+        return (r.peakBytes() == null ? "" : String.format(Locale.ROOT, "; group peak %d MiB", r.peakBytes() >> 20))
+                + (r.heapMaxBytes() == null ? "" : String.format(Locale.ROOT, ", heap max %d MiB", r.heapMaxBytes() >> 20))
+                + (r.jvm() == null || r.jvm().liveHeapBytes() == null ? ""
+                        : String.format(Locale.ROOT, ", live heap %.1f MiB", r.jvm().liveHeapBytes() / 1048576.0))
+                + (r.groupRemoved() ? "" : "; its cgroup could not be removed");
+    }
+
+    /** The step's server log and GC log, kept under a name of their own (every step of a cell shares the cell's). */
+    private void keepLogs(Cell cell, String suffix) {
+        Path logs = options.out().resolve("logs");
+        for (String ending : List.of(".log", ".gc.log")) {
+            Path from = logs.resolve(cell.fileStem() + ending);
+            if (Files.exists(from)) {
+                try {
+                    Files.move(from, logs.resolve(cell.fileStem() + suffix + ending), StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    // the next step's log replaces it: nothing measured depends on it
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package io.greetbench.bench.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.greetbench.bench.results.LoadFigures;
+import io.greetbench.bench.results.Measurement;
+import io.greetbench.bench.results.MemoryFigures;
+import io.greetbench.bench.results.Status;
+import io.greetbench.bench.server.Executables;
+import io.greetbench.bench.server.HostFiles;
+import io.greetbench.bench.server.JvmMemory;
+import io.greetbench.bench.server.LocalServerHost;
+import io.greetbench.bench.server.MemoryCgroups;
+import io.greetbench.bench.server.MemoryLimitedServerHost;
+import io.greetbench.bench.server.ServerCommand;
+import io.greetbench.bench.server.ServerInstance;
+import io.greetbench.bench.server.ServerLog;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The memory-limit search: the verdict of a step from what its window and its group saw, and the whole
+ * search on a fake server whose need is known (a process that touches N MiB) in real memory cgroups,
+ * which must find N and leave no group and no process behind, an OOM kill included. The cgroup tests
+ * need root and a memory controller; CI runs as root.
+ */
+@Timeout(180)
+class MemoryLimitSearchTest {
+    private static final long MIB = 1L << 20;
+
+    // --- the verdict of a step ---
+
+    private static Measurement window(double rps, long errors) {
+        LoadFigures load = new LoadFigures("http://127.0.0.1:1/world", "closed", 10_000, 1, 0, 5, true, 4, (long) (rps * 4),
+                rps, 0, 0, 0, Map.of("timeout", errors), errors, 0, null, 0.5, 0.5, 1, false, 1, null, 1.0, 0L);
+        return new Measurement("netty", false, "memory", 10_000, 1, 0.0, null, 20L, 10_000L, null, 1, 1, "now", Status.OK, null,
+                1L, 800L, null, load, null);
+    }
+
+    private static MemoryLimitedServerHost.Readings readings(long oomKills, String oome) {
+        return new MemoryLimitedServerHost.Readings(200 * MIB, oomKills, oome, 150 * MIB, "Serial", null, true);
+    }
+
+    @Test
+    void aStepHoldsAtNinetyFivePercentOfUnlimitedWithNoErrorsAndNoOomKill() {
+        var v = MemoryLimitSearch.judge(window(96_000, 0), readings(0, null), 100_000, 0);
+        assertTrue(v.held(), v.toString());
+        assertEquals(0.96, v.share(), 1e-9);
+    }
+
+    @Test
+    void eachFailureSaysWhy() {
+        var killed = MemoryLimitSearch.judge(window(99_000, 0), readings(1, null), 100_000, 0);
+        assertEquals(MemoryFigures.OOM_KILL, killed.failure());
+        var oome = MemoryLimitSearch.judge(window(99_000, 0), readings(0, "java.lang.OutOfMemoryError: Java heap space"),
+                100_000, 0);
+        assertEquals(MemoryFigures.OUT_OF_MEMORY_ERROR, oome.failure());
+        assertEquals("java.lang.OutOfMemoryError: Java heap space", oome.detail());
+        var slow = MemoryLimitSearch.judge(window(90_000, 0), readings(0, null), 100_000, 0);
+        assertEquals(MemoryFigures.COLLAPSE, slow.failure());
+        assertTrue(slow.detail().contains("90% of unlimited"), slow.detail());
+        assertTrue(slow.unclear(), "90%: measured once more");
+        var collapsed = MemoryLimitSearch.judge(window(20_000, 0), readings(0, null), 100_000, 0);
+        assertFalse(collapsed.unclear(), "20%: a clear verdict");
+        var errors = MemoryLimitSearch.judge(window(99_000, 12), readings(0, null), 100_000, 0);
+        assertEquals(MemoryFigures.ERRORS, errors.failure());
+        assertTrue(MemoryLimitSearch.judge(window(99_000, 1000), readings(0, null), 100_000, 1000).held(),
+                "no more errors than unlimited: a runtime that times out unlimited too can still hold");
+        var gone = MemoryLimitSearch.judge(window(0, 0).withOutcome(Status.FAILED, "the server died during the measurement"),
+                readings(0, null), 100_000, 0);
+        assertEquals(MemoryFigures.DIED, gone.failure());
+    }
+
+    // --- in real memory cgroups ---
+
+    private static MemoryCgroups cgroups() {
+        var found = MemoryCgroups.find();
+        assumeTrue(found.isPresent(), "no cgroup memory controller on this machine");
+        assumeTrue(MemoryCgroups.problem(HostFiles.LOCAL) == null, "memory cgroups cannot be written here (not root?)");
+        assumeTrue(Executables.onPath("python3"), "the fake server is a python3 one-liner");
+        return found.get();
+    }
+
+    private static Set<Path> groups(MemoryCgroups cgroups) throws IOException {
+        Set<Path> all = new HashSet<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(cgroups.root(), "greetbench-" + ProcessHandle.current().pid() + "-*")) {
+            s.forEach(all::add);
+        }
+        return all;
+    }
+
+    /** A "server" that says where it listens, then touches {@code mib} MiB and says so, then sleeps. */
+    private static ServerCommand allocating(long mib) {
+        return new ServerCommand(List.of("python3", "-c", "import sys, time\n"
+                + "print('listening on http://127.0.0.1:1', flush=True)\n"
+                + "b = b'\\x01' * (" + mib + " << 20)\n"
+                + "print('allocated', len(b), flush=True)\n"
+                + "time.sleep(60)\n"), 0, null);
+    }
+
+    /** One step: the fake server under {@code limit} (null: none); held when it allocated everything and was not OOM-killed. */
+    private static boolean step(MemoryCgroups cgroups, Long limit, long needMib, Path dir, List<Long> pids,
+            List<MemoryLimitedServerHost.Readings> seen) throws Exception {
+        try (MemoryLimitedServerHost host = new MemoryLimitedServerHost(new LocalServerHost("0"), cgroups, limit, false, true)) {
+            Path log = dir.resolve("fake-" + (limit == null ? "unlimited" : limit / MIB) + ".log");
+            ServerInstance s = host.start(allocating(needMib), log);
+            pids.add(s.pid());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (s.alive() && !ServerLog.read(log).contains("allocated") && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(10);
+            }
+            boolean allocated = ServerLog.read(log).contains("allocated");
+            TimeUnit.MILLISECONDS.sleep(100);
+            boolean alive = s.alive();
+            s.close();
+            MemoryLimitedServerHost.Readings r = host.lastReadings();
+            assertNotNull(r);
+            assertTrue(r.groupRemoved(), "its group is gone");
+            seen.add(r);
+            return allocated && alive && !r.oomKilled();
+        }
+    }
+
+    @Test
+    void theSearchFindsTheNeedOfAFakeServerAndLeavesNothingBehind(@TempDir Path dir) throws Exception {
+        MemoryCgroups cgroups = cgroups();
+        Set<Path> before = groups(cgroups);
+        long needMib = 96;
+        List<Long> pids = new ArrayList<>();
+        List<MemoryLimitedServerHost.Readings> seen = new ArrayList<>();
+        assertTrue(step(cgroups, null, needMib, dir, pids, seen), "runs without a limit");
+        long peak = seen.get(0).peakBytes();
+        assertTrue(peak >= needMib * MIB, "its group was charged at least what it touched: " + peak / MIB + " MiB");
+        LimitBisection b = new LimitBisection(peak, MemoryLimitSearch.FLOOR_BYTES, peak * 4);
+        List<String> steps = new ArrayList<>();
+        while (!b.done()) {
+            long limit = b.next();
+            boolean held = step(cgroups, limit, needMib, dir, pids, seen);
+            steps.add(limit / MIB + (held ? " held" : " failed"));
+            b.record(limit, held);
+        }
+        long found = b.found();
+        assertTrue(found >= needMib * MIB, "found " + found / MIB + " MiB for a need of " + needMib + ": " + steps);
+        assertTrue(found <= peak + LimitBisection.tolerance(found), "found " + found / MIB + " MiB, above its unlimited peak "
+                + peak / MIB + ": " + steps);
+        assertTrue(b.failedBelow() > 0 && found - b.failedBelow() <= LimitBisection.tolerance(found), steps.toString());
+        assertTrue(seen.stream().anyMatch(MemoryLimitedServerHost.Readings::oomKilled),
+                "a step below the need was OOM-killed: " + steps);
+        assertEquals(before, groups(cgroups), "no group left behind");
+        assertNoneAlive(pids);
+    }
+
+    @Test
+    void anOomKilledServerIsSeenAsSuchAndItsGroupIsRemoved(@TempDir Path dir) throws Exception {
+        MemoryCgroups cgroups = cgroups();
+        Set<Path> before = groups(cgroups);
+        List<Long> pids = new ArrayList<>();
+        List<MemoryLimitedServerHost.Readings> seen = new ArrayList<>();
+        assertFalse(step(cgroups, 48 * MIB, 200, dir, pids, seen), "200 MiB do not fit in 48");
+        MemoryLimitedServerHost.Readings r = seen.get(0);
+        assertTrue(r.oomKilled(), "the kernel's OOM killer killed it: " + r);
+        assertTrue(r.peakBytes() <= 48 * MIB, "never charged over its limit: " + r.peakBytes());
+        assertTrue(r.groupRemoved());
+        assertEquals(before, groups(cgroups), "no group left after the OOM kill");
+        assertNoneAlive(pids);
+    }
+
+    @Test
+    void aJvmSizesItsHeapFromTheLimitAndSaysWhereItsMemoryGoes(@TempDir Path dir) throws Exception {
+        MemoryCgroups cgroups = cgroups();
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        assumeTrue(Files.isExecutable(java.resolveSibling("jcmd")), "no jcmd beside " + java);
+        Path gcLog = dir.resolve("jvm.gc.log");
+        Path main = Files.writeString(dir.resolve("Hold.java"), "public class Hold { static byte[][] kept = new byte[64][];"
+                + " public static void main(String[] a) throws Exception { for (int i = 0; i < 64; i++) kept[i] = new byte[1 << 20];"
+                + " System.out.println(\"listening on http://127.0.0.1:1\"); Thread.sleep(60_000); } }");
+        List<String> argv = new ArrayList<>(List.of(java.toString()));
+        argv.addAll(io.greetbench.bench.server.ContainerFlags.of(List.of("-Xms64m", "-Xmx1g"),
+                List.of(io.greetbench.bench.server.ContainerFlags.NATIVE_MEMORY_TRACKING)));
+        argv.addAll(List.of(io.greetbench.bench.server.GcLog.flag(gcLog), main.toString()));
+        try (MemoryLimitedServerHost host = new MemoryLimitedServerHost(new LocalServerHost("0"), cgroups, 400 * MIB, true, false)) {
+            Path log = dir.resolve("jvm.log");
+            ServerInstance s = host.start(new ServerCommand(argv, 0, gcLog), log);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (s.alive() && !ServerLog.read(log).contains("listening") && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+            JvmMemory jvm = JvmMemory.ask(host.shell(), java, s.pid());
+            s.close();
+            MemoryLimitedServerHost.Readings r = host.lastReadings();
+            assertNull(jvm.problem(), jvm.problem());
+            assertTrue(jvm.liveHeapBytes() >= 64 * MIB && jvm.liveHeapBytes() < 120 * MIB, "64 MiB kept: " + jvm.liveHeapBytes());
+            assertTrue(jvm.nmtCommittedKb().containsKey("Total") && jvm.nmtCommittedKb().containsKey("Java Heap")
+                    && jvm.nmtCommittedKb().containsKey("Thread"), jvm.nmtCommittedKb().toString());
+            assertEquals(300 * MIB, r.heapMaxBytes(), 8 * MIB, "75% of the 400 MiB limit: " + r);
+            assertNotNull(r.collector());
+        }
+    }
+
+    private static void assertNull(Object o, String message) {
+        assertTrue(o == null, message);
+    }
+
+    private static void assertNoneAlive(List<Long> pids) throws InterruptedException {
+        for (long pid : pids) {
+            for (int i = 0; i < 50 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false); i++) {
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "process " + pid + " is still alive");
+        }
+    }
+}
