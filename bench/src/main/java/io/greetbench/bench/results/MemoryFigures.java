@@ -12,7 +12,8 @@ import java.util.Map;
  * @param limitBytes      the memory limit of a step; absent for a baseline
  * @param step            a step's number in its search, from 1
  * @param held            a step: whether the server served as it does unlimited (no OOM kill, no
- *                        OutOfMemoryError, errors no more than unlimited, at least 95% of its throughput)
+ *                        OutOfMemoryError, no errors (at most 3× its unlimited ones, if it had any), at least 95%
+ *                        of its throughput)
  * @param failure         a step that did not hold: why, as a key ({@link #OOM_KILL}, {@link #OUT_OF_MEMORY_ERROR},
  *                        {@link #COLLAPSE}, {@link #ERRORS}, {@link #DIED}, {@link #NOT_READY})
  * @param detail          that reason for a person

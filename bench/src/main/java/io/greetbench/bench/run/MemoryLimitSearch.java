@@ -29,8 +29,9 @@ import java.util.Locale;
  * count as it does unlimited ({@link LimitBisection}), each step a window of its own on a fresh server in
  * a memory cgroup with that limit. Every window and every search's result is a line of results.jsonl.
  *
- * <p>A step holds when the server was not OOM-killed, printed no OutOfMemoryError, stayed up, had no
- * more errors than unlimited, and served at least 95% of its unlimited requests/s of the same round. A
+ * <p>A step holds when the server was not OOM-killed, printed no OutOfMemoryError, stayed up, had no errors
+ * (a runtime with errors unlimited too: at most three times as many), and served at least 95% of its
+ * unlimited requests/s of the same round. A
  * step that failed on throughput alone, at 50–95% of it, is measured once more (this machine's windows
  * vary by ±10%); the second verdict stands. A server gone during the warm-up ends its step at once.
  */
@@ -39,8 +40,13 @@ final class MemoryLimitSearch {
     static final double HOLDS_AT = 0.95;
     /** Below this share a failed step is clear; between it and {@link #HOLDS_AT}, measured once more. */
     static final double CLEARLY_BELOW = 0.50;
-    /** Errors a step may have, as a multiple of the unlimited window's (runtimes that time out unlimited too). */
-    static final double ERRORS_ALLOWED = 1.05;
+    /**
+     * Errors a step may have, as a multiple of the unlimited window's, for a runtime that has errors
+     * without a limit too (a pool of 200 threads times out most of 10,000 connections): identical windows of
+     * such a runtime differ that much (tomcat's five io-wait trials of 2026-11-26: 272 to 784). A runtime
+     * without errors unlimited may have none.
+     */
+    static final double ERRORS_ALLOWED = 3.0;
     static final long FLOOR_BYTES = 16L << 20;
     /** The flags of every server of this scenario, after the container heap ({@link ContainerFlags#HEAP}). */
     static final List<String> FLAGS = List.of(ContainerFlags.EXIT_ON_OUT_OF_MEMORY);
