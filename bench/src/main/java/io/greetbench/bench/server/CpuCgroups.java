@@ -13,8 +13,6 @@ import java.util.Optional;
  * one whose files are reached through its shell ({@link HostFiles}).
  */
 public final class CpuCgroups {
-    private static final String PREFIX = "greetbench-";
-
     private final HostFiles files;
     private final Path root;
     private final boolean v2;
@@ -37,21 +35,7 @@ public final class CpuCgroups {
                 return Optional.of(new CpuCgroups(files, v1, false));
             }
         }
-        try {
-            for (String line : files.read(Path.of("/proc/mounts")).split("\n")) {
-                String[] f = line.split(" ");
-                if (f.length > 2 && f[2].equals("cgroup2")) {
-                    Path mount = Path.of(f[1]);
-                    String controllers = files.read(mount.resolve("cgroup.controllers"));
-                    if (List.of(controllers.trim().split("\\s+")).contains("cpu")) {
-                        return Optional.of(new CpuCgroups(files, mount, true));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // no /proc/mounts: no cgroups either
-        }
-        return Optional.empty();
+        return CgroupFiles.v2With(files, "cpu").map(mount -> new CpuCgroups(files, mount, true));
     }
 
     /** For tests: a controller of this machine at {@code root}, laid out as v1. */
@@ -77,7 +61,7 @@ public final class CpuCgroups {
      * IOException says, for a person, why it could not be and what to do.
      */
     Path create(CpuLimit limit, long n) throws IOException {
-        Path group = root.resolve(PREFIX + ProcessHandle.current().pid() + "-" + n);
+        Path group = root.resolve(CgroupFiles.PREFIX + ProcessHandle.current().pid() + "-" + n);
         try {
             if (v2) {
                 enableCpuController();
@@ -151,18 +135,6 @@ public final class CpuCgroups {
      * removed there (one left by a run killed outright stays, empty, until a run on that host tidies it).
      */
     void removeOrphans() {
-        try {
-            for (Path g : files.list(root, PREFIX)) {
-                String[] parts = g.getFileName().toString().substring(PREFIX.length()).split("-");
-                if (files.ownerMayRun(Long.parseLong(parts[0]))) {
-                    continue;
-                }
-                if (files.read(procsFile(g)).isBlank()) {
-                    remove(g);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // nothing to tidy, or not ours to tidy
-        }
+        CgroupFiles.removeOrphans(files, root);
     }
 }

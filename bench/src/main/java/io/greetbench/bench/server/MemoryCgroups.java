@@ -2,7 +2,6 @@ package io.greetbench.bench.server;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,8 +17,6 @@ import java.util.Optional;
  * {@code memory.max} counts socket buffers too.
  */
 public final class MemoryCgroups {
-    private static final String PREFIX = "greetbench-";
-
     private final HostFiles files;
     private final Path root;
     private final boolean v2;
@@ -41,21 +38,7 @@ public final class MemoryCgroups {
         if (files.isFile(v1.resolve("memory.limit_in_bytes"))) {
             return Optional.of(new MemoryCgroups(files, v1, false));
         }
-        try {
-            for (String line : files.read(Path.of("/proc/mounts")).split("\n")) {
-                String[] f = line.split(" ");
-                if (f.length > 2 && f[2].equals("cgroup2")) {
-                    Path mount = Path.of(f[1]);
-                    String controllers = files.read(mount.resolve("cgroup.controllers"));
-                    if (List.of(controllers.trim().split("\\s+")).contains("memory")) {
-                        return Optional.of(new MemoryCgroups(files, mount, true));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // no /proc/mounts: no cgroups either
-        }
-        return Optional.empty();
+        return CgroupFiles.v2With(files, "memory").map(mount -> new MemoryCgroups(files, mount, true));
     }
 
     /** For tests: a controller of this machine at {@code root}, laid out as v1. */
@@ -97,7 +80,7 @@ public final class MemoryCgroups {
      * person, why it could not be.
      */
     Path create(Long limitBytes, long n) throws IOException {
-        Path group = root.resolve(PREFIX + ProcessHandle.current().pid() + "-m" + n);
+        Path group = root.resolve(CgroupFiles.PREFIX + ProcessHandle.current().pid() + "-m" + n);
         try {
             if (v2) {
                 Path control = root.resolve("cgroup.subtree_control");
@@ -168,19 +151,6 @@ public final class MemoryCgroups {
 
     /** Removes empty groups that earlier greetbench processes, killed outright, left here (never on another host). */
     void removeOrphans() {
-        try {
-            for (Path g : files.list(root, PREFIX)) {
-                try {
-                    String[] parts = g.getFileName().toString().substring(PREFIX.length()).split("-");
-                    if (!files.ownerMayRun(Long.parseLong(parts[0])) && files.read(procsFile(g)).isBlank()) {
-                        remove(g);
-                    }
-                } catch (IOException | RuntimeException e) {
-                    // not one of ours, or not ours to tidy
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // nothing to tidy
-        }
+        CgroupFiles.removeOrphans(files, root);
     }
 }

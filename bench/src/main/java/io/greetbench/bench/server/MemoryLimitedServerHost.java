@@ -4,8 +4,6 @@ import io.greetbench.bench.results.ServerUse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,10 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * an OutOfMemoryError on the server's output, the heap the JVM allowed itself) and the group is removed;
  * also after the OOM killer ended the server, after a failed start, and when the run is stopped.
  */
-public final class MemoryLimitedServerHost implements ServerHost {
+public final class MemoryLimitedServerHost extends ForwardingServerHost {
     private static final AtomicLong COUNTER = new AtomicLong();
 
-    private final ServerHost inner;
     private final MemoryCgroups cgroups;
     private final Long limitBytes;
     private final boolean askJvm;
@@ -38,7 +35,7 @@ public final class MemoryLimitedServerHost implements ServerHost {
      */
     public MemoryLimitedServerHost(ServerHost inner, MemoryCgroups cgroups, Long limitBytes, boolean askJvm,
             boolean stopWhenGone) {
-        this.inner = inner;
+        super(inner);
         this.cgroups = cgroups;
         this.limitBytes = limitBytes;
         this.askJvm = askJvm;
@@ -75,27 +72,10 @@ public final class MemoryLimitedServerHost implements ServerHost {
     }
 
     @Override
-    public String address() {
-        return inner.address();
-    }
-
-    @Override
-    public ServerSite site() {
-        return inner.site();
-    }
-
-    @Override
-    public HostShell shell() {
-        return inner.shell();
-    }
-
-    @Override
     public ServerInstance start(ServerCommand command, Path log) throws IOException {
         Path group = cgroups.create(limitBytes, COUNTER.incrementAndGet());
         groups.add(group);
-        List<String> joined = new ArrayList<>(List.of("sh", "-c", "echo $$ > \"$0\" && exec \"$@\"",
-                cgroups.procsFile(group).toString()));
-        joined.addAll(command.argv());
+        List<String> joined = CgroupFiles.joining(cgroups.procsFile(group), command.argv());
         try {
             return new Contained(inner.start(new ServerCommand(joined, command.knownPort(), command.gcLog()), log), group,
                     command, log);
@@ -111,11 +91,6 @@ public final class MemoryLimitedServerHost implements ServerHost {
             groups.remove(group);
         }
         return gone;
-    }
-
-    @Override
-    public boolean closed() {
-        return inner.closed();
     }
 
     /** Removes the groups of servers still here; the servers themselves are the inner host's to stop. */
@@ -144,48 +119,17 @@ public final class MemoryLimitedServerHost implements ServerHost {
     }
 
     /** A server in its group: everything as the inner host's; on close, the group's readings kept and the group removed. */
-    private final class Contained implements ServerInstance {
-        private final ServerInstance server;
+    private final class Contained extends ForwardingServerInstance {
         private final Path group;
         private final ServerCommand command;
         private final Path log;
         private volatile JvmMemory jvm;
 
         Contained(ServerInstance server, Path group, ServerCommand command, Path log) {
-            this.server = server;
+            super(server);
             this.group = group;
             this.command = command;
             this.log = log;
-        }
-
-        @Override
-        public long pid() {
-            return server.pid();
-        }
-
-        @Override
-        public int port() {
-            return server.port();
-        }
-
-        @Override
-        public void awaitReady(String path, byte[] expectedBody, Duration bound) throws NotReadyException, InterruptedException {
-            server.awaitReady(path, expectedBody, bound);
-        }
-
-        @Override
-        public boolean alive() {
-            return server.alive();
-        }
-
-        @Override
-        public String exitDescription() {
-            return server.exitDescription();
-        }
-
-        @Override
-        public String tail() {
-            return server.tail();
         }
 
         @Override
@@ -194,11 +138,6 @@ public final class MemoryLimitedServerHost implements ServerHost {
                 throw new IllegalStateException("the server is gone (" + server.exitDescription() + ")");
             }
             return server.cpuSeconds();
-        }
-
-        @Override
-        public void startSampling() {
-            server.startSampling();
         }
 
         @Override
