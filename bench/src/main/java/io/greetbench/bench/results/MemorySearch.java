@@ -16,9 +16,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param steps            steps tried
  * @param seconds          how long the search took, its unlimited windows included
  * @param toleranceBytes   the span it stopped at: 5% of the limit, or 8 MiB if more
+ * @param baselineCpuMicrosPerRequest the unlimited window's server CPU per request, µs: the 95% mark's base
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record MemorySearch(Long foundBytes, Long failedBytes, Long startBytes, Double baselineRequestsPerSecond,
-        Long baselineErrors, int steps, double seconds, Long toleranceBytes) {
+        Long baselineErrors, int steps, double seconds, Long toleranceBytes, Double baselineCpuMicrosPerRequest) {
 }

@@ -30,10 +30,13 @@ import java.util.Locale;
  * a memory cgroup with that limit. Every window and every search's result is a line of results.jsonl.
  *
  * <p>A step holds when the server was not OOM-killed, printed no OutOfMemoryError, stayed up, had no errors
- * (a runtime with errors unlimited too: at most three times as many), and served at least 95% of its
- * unlimited requests/s of the same round. A
- * step that failed on throughput alone, at 50–95% of it, is measured once more (this machine's windows
- * vary by ±10%); the second verdict stands. A server gone during the warm-up ends its step at once.
+ * (a runtime with errors unlimited too: at most three times as many), and served at least 95% of the
+ * requests per CPU-second it served in the same round without a limit, and at least half its requests/s.
+ * Per CPU-second, because on a shared machine the CPU a server gets varies from window to window while
+ * what a request costs it does not; a limit that hurts shows as collections, reclaim and stalls, which
+ * cost CPU per request (or, if they stall it, collapse its requests/s). A step that failed on that cost
+ * alone, at 50–95%, is measured once more; the second verdict stands. A server gone during the warm-up
+ * ends its step at once.
  */
 final class MemoryLimitSearch {
     /** Requests/s a step must reach, as a share of the unlimited window's. */
@@ -65,10 +68,14 @@ final class MemoryLimitSearch {
         this.log = log;
     }
 
-    /** A step's verdict: whether it held, and if not why (a {@link MemoryFigures} failure key) and in words. */
-    record Verdict(boolean held, String failure, String detail, Double share) {
+    /**
+     * A step's verdict: whether it held, and if not why (a {@link MemoryFigures} failure key) and in words;
+     * its requests/s and its requests per CPU-second as shares of the unlimited window's.
+     */
+    record Verdict(boolean held, String failure, String detail, Double share, Double perCpu) {
+        /** Failed on its cost alone, by less than half: measured once more. */
         boolean unclear() {
-            return !held && MemoryFigures.COLLAPSE.equals(failure) && share != null && share >= CLEARLY_BELOW;
+            return !held && MemoryFigures.COSTLIER.equals(failure) && perCpu != null && perCpu >= CLEARLY_BELOW;
         }
     }
 
@@ -137,10 +144,11 @@ final class MemoryLimitSearch {
         if (base == null || !base.ok() || baseReadings == null) {
             String why = "the window without a memory limit failed" + (base != null && base.reason() != null
                     ? ": " + base.reason() : "");
-            results.append(result(cell, null, 0, started, null, null).withOutcome(Status.FAILED, why));
+            results.append(result(cell, null, 0, null, started, null, null).withOutcome(Status.FAILED, why));
             return 1;
         }
         double baseRps = base.load().requestsPerSecond();
+        Double baseCpuUs = base.server() == null ? null : base.server().cpuMicrosPerRequest();
         long baseErrors = errors(base.load());
         long start = baseReadings.peakBytes() != null ? baseReadings.peakBytes()
                 : (long) (base.server().rssPeakKb() * 1024 * 1.25);
@@ -157,10 +165,10 @@ final class MemoryLimitSearch {
                         return null;
                     }
                     MemoryLimitedServerHost.Readings r = limited.lastReadings();
-                    verdict = judge(outcome.measurement(), r, baseRps, baseErrors);
+                    verdict = judge(outcome.measurement(), r, baseRps, baseCpuUs, baseErrors);
                     boolean again = attempt == 1 && verdict.unclear();
                     MemoryFigures f = figures(MemoryFigures.STEP, limit, step, r, false).judged(verdict.held(), verdict.failure(),
-                            verdict.detail() + (again ? "; measured again" : ""), verdict.share());
+                            verdict.detail() + (again ? "; measured again" : ""), verdict.share(), verdict.perCpu());
                     results.append(outcome.measurement().withMemory(f));
                     keepLogs(cell, String.format(Locale.ROOT, "-step%d-%dMiB%s", step, limit >> 20, attempt > 1 ? "-again" : ""));
                     log.printf(Locale.ROOT, "      step %d: %d MiB %s%s%n", step, limit >> 20,
@@ -172,7 +180,7 @@ final class MemoryLimitSearch {
             }
             search.record(limit, verdict.held());
         }
-        Measurement found = result(cell, search, baseRps, started, baseErrors, start);
+        Measurement found = result(cell, search, baseRps, baseCpuUs, started, baseErrors, start);
         if (search.found() < 0) {
             found = found.withOutcome(Status.FAILED, "no limit up to " + (start * 4 >> 20) + " MiB (4× what it used "
                     + "without one) held");
@@ -184,29 +192,43 @@ final class MemoryLimitSearch {
         return 0;
     }
 
-    /** Whether a step held, and if not why: OOM kill, OutOfMemoryError, gone, errors, or throughput below 95%. */
-    static Verdict judge(Measurement m, MemoryLimitedServerHost.Readings r, double baseRps, long baseErrors) {
+    /**
+     * Whether a step held, and if not why: OOM kill, OutOfMemoryError, gone, errors, its requests/s collapsed
+     * (below half of unlimited), or it served fewer than 95% of its unlimited requests per CPU-second.
+     *
+     * @param baseCpuUs the unlimited window's server CPU per request (µs), or null when unknown: then
+     *                  requests/s themselves must reach 95%
+     */
+    static Verdict judge(Measurement m, MemoryLimitedServerHost.Readings r, double baseRps, Double baseCpuUs, long baseErrors) {
         Double share = m.load() == null || baseRps <= 0 ? null : m.load().requestsPerSecond() / baseRps;
+        Double cpuUs = m.server() == null ? null : m.server().cpuMicrosPerRequest();
+        Double perCpu = baseCpuUs == null || cpuUs == null || cpuUs <= 0 ? share : baseCpuUs / cpuUs;
         if (r != null && r.oomKilled()) {
-            return new Verdict(false, MemoryFigures.OOM_KILL, "killed by the kernel's OOM killer", share);
+            return new Verdict(false, MemoryFigures.OOM_KILL, "killed by the kernel's OOM killer", share, perCpu);
         }
         if (r != null && r.outOfMemoryError() != null) {
-            return new Verdict(false, MemoryFigures.OUT_OF_MEMORY_ERROR, r.outOfMemoryError(), share);
+            return new Verdict(false, MemoryFigures.OUT_OF_MEMORY_ERROR, r.outOfMemoryError(), share, perCpu);
         }
         if (m.status() != Status.OK || m.load() == null) {
             boolean ready = m.serverReadyMillis() != null;
-            return new Verdict(false, ready ? MemoryFigures.DIED : MemoryFigures.NOT_READY, String.valueOf(m.reason()), share);
+            return new Verdict(false, ready ? MemoryFigures.DIED : MemoryFigures.NOT_READY, String.valueOf(m.reason()), share,
+                    perCpu);
         }
         long errors = errors(m.load());
         if (errors > baseErrors * ERRORS_ALLOWED) {
             return new Verdict(false, MemoryFigures.ERRORS, String.format(Locale.ROOT, "%,d errors (unlimited: %,d)", errors,
-                    baseErrors), share);
+                    baseErrors), share, perCpu);
         }
-        if (share == null || share < HOLDS_AT) {
-            return new Verdict(false, MemoryFigures.COLLAPSE, String.format(Locale.ROOT, "throughput %.0f%% of unlimited "
-                    + "(below %.0f%%)", share == null ? 0 : share * 100, HOLDS_AT * 100), share);
+        if (share == null || share < CLEARLY_BELOW) {
+            return new Verdict(false, MemoryFigures.COLLAPSE, String.format(Locale.ROOT, "throughput collapsed to %.0f%% of "
+                    + "unlimited", share == null ? 0 : share * 100), share, perCpu);
         }
-        return new Verdict(true, null, String.format(Locale.ROOT, "throughput %.0f%% of unlimited", share * 100), share);
+        if (perCpu < HOLDS_AT) {
+            return new Verdict(false, MemoryFigures.COSTLIER, String.format(Locale.ROOT, "%.0f%% of its unlimited requests per "
+                    + "CPU-second (below %.0f%%)", perCpu * 100, HOLDS_AT * 100), share, perCpu);
+        }
+        return new Verdict(true, null, String.format(Locale.ROOT, "%.0f%% of its unlimited requests per CPU-second, "
+                + "%.0f%% of its requests/s", perCpu * 100, share * 100), share, perCpu);
     }
 
     private static long errors(LoadFigures load) {
@@ -216,19 +238,20 @@ final class MemoryLimitSearch {
     private static MemoryFigures figures(String phase, Long limit, Integer step, MemoryLimitedServerHost.Readings r,
             boolean breakdown) {
         if (r == null) {
-            return new MemoryFigures(phase, limit, step, null, null, null, null, null, null, null, null, null);
+            return new MemoryFigures(phase, limit, step, null, null, null, null, null, null, null, null, null, null);
         }
         var jvm = breakdown ? r.jvm() : null;
-        return new MemoryFigures(phase, limit, step, null, null, null, null, r.heapMaxBytes(), r.peakBytes(), r.oomKills(),
+        return new MemoryFigures(phase, limit, step, null, null, null, null, null, r.heapMaxBytes(), r.peakBytes(), r.oomKills(),
                 jvm == null ? null : jvm.liveHeapBytes(), jvm == null || jvm.nmtCommittedKb().isEmpty() ? null : jvm.nmtCommittedKb());
     }
 
-    private Measurement result(Cell cell, LimitBisection search, double baseRps, long started, Long baseErrors, Long start) {
+    private Measurement result(Cell cell, LimitBisection search, double baseRps, Double baseCpuUs, long started,
+            Long baseErrors, Long start) {
         Long found = search == null || search.found() < 0 ? null : search.found();
         Long failed = search == null || search.failedBelow() < 0 ? null : search.failedBelow();
         MemorySearch s = new MemorySearch(found, failed, start, baseRps > 0 ? baseRps : null, baseErrors,
                 search == null ? 0 : search.steps(), (System.nanoTime() - started) / 1e9,
-                found == null ? null : LimitBisection.tolerance(found));
+                found == null ? null : LimitBisection.tolerance(found), baseCpuUs);
         return CellMeasurement.draft(cell, 0, null).withHosts(hosts.server().site().host(), hosts.load().hosts())
                 .withMemorySearch(s);
     }
@@ -241,7 +264,16 @@ final class MemoryLimitSearch {
                 + (r.heapMaxBytes() == null ? "" : String.format(Locale.ROOT, ", heap max %d MiB", r.heapMaxBytes() >> 20))
                 + (r.jvm() == null || r.jvm().liveHeapBytes() == null ? ""
                         : String.format(Locale.ROOT, ", live heap %.1f MiB", r.jvm().liveHeapBytes() / 1048576.0))
-                + (r.groupRemoved() ? "" : "; its cgroup could not be removed");
+                + (r.groupRemoved() ? "" : "; its cgroup could not be removed") + "; " + openFiles() + " files open here";
+    }
+
+    /** This process's open files: each window opens as many sockets as connections, and must close them all. */
+    private static long openFiles() {
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** The step's server log and GC log, kept under a name of their own (every step of a cell shares the cell's). */

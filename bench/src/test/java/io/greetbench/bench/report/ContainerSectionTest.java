@@ -39,7 +39,7 @@ class ContainerSectionTest {
         Measurement m = ReportWriterTest.ok(runtime, "memory", connections, round, 50_000, 10, false, rssKb);
         return m.withFigures(null, m.load(), new ServerUse(1.0, 0.9, 10.0, rssKb, (double) rssKb, 15, 15.0, 12L, 40.0)
                         .withGc(6.5, "Serial"))
-                .withMemory(new MemoryFigures(MemoryFigures.BASELINE, null, null, null, null, null, null, 18_000 * MIB,
+                .withMemory(new MemoryFigures(MemoryFigures.BASELINE, null, null, null, null, null, null, null, 18_000 * MIB,
                         rssKb * 1024, 0L, liveMib * MIB, nmt));
     }
 
@@ -47,7 +47,7 @@ class ContainerSectionTest {
             String detail) {
         Measurement m = held ? ReportWriterTest.ok(runtime, "memory", 10_000, round, 49_000, 10, false, 100_000)
                 : line(runtime, 10_000, round, Status.FAILED, "the load driver failed: the server is gone (killed by signal 9)");
-        return m.withMemory(new MemoryFigures(MemoryFigures.STEP, limitMib * MIB, step, held, failure, detail, held ? 0.98 : null,
+        return m.withMemory(new MemoryFigures(MemoryFigures.STEP, limitMib * MIB, step, held, failure, detail, held ? 0.98 : null, held ? 0.99 : null,
                 limitMib * MIB * 3 / 4, limitMib * MIB, held ? 0L : 1L, null, null));
     }
 
@@ -55,7 +55,7 @@ class ContainerSectionTest {
         return line(runtime, 10_000, round, foundMib == null ? Status.FAILED : Status.OK,
                 foundMib == null ? "no limit up to 800 MiB (4× what it used without one) held" : null)
                 .withMemorySearch(new MemorySearch(foundMib == null ? null : foundMib * MIB, failedMib == null ? null : failedMib * MIB,
-                        200 * MIB, 50_000.0, 0L, 5, 95.0, 8 * MIB));
+                        200 * MIB, 50_000.0, 0L, 5, 95.0, 8 * MIB, 12.0));
     }
 
     @Test
@@ -71,7 +71,7 @@ class ContainerSectionTest {
             results.append(step("netty", round, 4, 150 + round * 4, true, null, "throughput 97% of unlimited"));
             results.append(found("netty", round, 150L + round * 4, 118L));
         }
-        results.append(step("tomcat-virtual", 1, 1, 400, false, MemoryFigures.COLLAPSE, "throughput 40% of unlimited (below 95%)"));
+        results.append(step("tomcat-virtual", 1, 1, 400, false, MemoryFigures.COLLAPSE, "throughput collapsed to 40% of unlimited"));
         results.append(found("tomcat-virtual", 1, null, null));
         for (int start = 1; start <= 5; start++) {
             results.append(new Measurement("netty", false, "startup", 1, 1, 0.0, null, 0L, 5000L, null, start, 1,
@@ -84,7 +84,7 @@ class ContainerSectionTest {
         assertTrue(report.contains("| netty | 158 MiB <sub>154 MiB–162 MiB</sub>"), "the limit found, median and interval: " + report);
         assertTrue(report.contains("200 ✓, 70 ✗ killed by the kernel's OOM killer, 118 ✗ java.lang.OutOfMemoryError: Java heap "
                 + "space, 154 ✓; **154** (from 118)"), "each step and why a failed one failed: " + report);
-        assertTrue(report.contains("400 ✗ throughput 40% of unlimited (below 95%); no limit up to 800 MiB"), report);
+        assertTrue(report.contains("400 ✗ throughput collapsed to 40% of unlimited; no limit up to 800 MiB"), report);
         assertTrue(report.contains("none held"), report);
         assertTrue(report.contains("### Where the memory goes") && report.contains("**10,000 connections**"), report);
         assertTrue(report.contains("| netty | 26.0 MiB <sub>26.0 MiB–26.0 MiB</sub>"), "live heap at 10,000: " + report);

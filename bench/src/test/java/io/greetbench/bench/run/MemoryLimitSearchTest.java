@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.greetbench.bench.results.LoadFigures;
 import io.greetbench.bench.results.Measurement;
 import io.greetbench.bench.results.MemoryFigures;
+import io.greetbench.bench.results.ServerUse;
 import io.greetbench.bench.results.Status;
 import io.greetbench.bench.server.Executables;
 import io.greetbench.bench.server.HostFiles;
@@ -45,11 +46,21 @@ class MemoryLimitSearchTest {
 
     // --- the verdict of a step ---
 
-    private static Measurement window(double rps, long errors) {
+    /** A step's window: {@code rps} answered, the server spending {@code cpuUs} µs of CPU on each. */
+    private static Measurement window(double rps, double cpuUs, long errors) {
         LoadFigures load = new LoadFigures("http://127.0.0.1:1/world", "closed", 10_000, 1, 0, 5, true, 4, (long) (rps * 4),
                 rps, 0, 0, 0, Map.of("timeout", errors), errors, 0, null, 0.5, 0.5, 1, false, 1, null, 1.0, 0L);
+        ServerUse use = new ServerUse(rps * 4 * cpuUs / 1e6, null, cpuUs, 100_000L, 100_000.0, 15, 15.0, 0L, 0.0);
         return new Measurement("netty", false, "memory", 10_000, 1, 0.0, null, 20L, 10_000L, null, 1, 1, "now", Status.OK, null,
-                1L, 800L, null, load, null);
+                1L, 800L, null, load, use);
+    }
+
+    private static Measurement window(double rps, long errors) {
+        return window(rps, 10.0, errors);
+    }
+
+    private static MemoryLimitSearch.Verdict judge(Measurement step, MemoryLimitedServerHost.Readings r, long baseErrors) {
+        return MemoryLimitSearch.judge(step, r, 100_000, 10.0, baseErrors); // unlimited: 100k req/s at 10 µs each
     }
 
     private static MemoryLimitedServerHost.Readings readings(long oomKills, String oome) {
@@ -57,34 +68,35 @@ class MemoryLimitSearchTest {
     }
 
     @Test
-    void aStepHoldsAtNinetyFivePercentOfUnlimitedWithNoErrorsAndNoOomKill() {
-        var v = MemoryLimitSearch.judge(window(96_000, 0), readings(0, null), 100_000, 0);
+    void aStepHoldsAtNinetyFivePercentOfItsUnlimitedRequestsPerCpuSecondWithNoErrorsAndNoOomKill() {
+        var v = judge(window(96_000, 0), readings(0, null), 0);
         assertTrue(v.held(), v.toString());
         assertEquals(0.96, v.share(), 1e-9);
+        var lessCpu = judge(window(70_000, 10.2, 0), readings(0, null), 0);
+        assertTrue(lessCpu.held(), "fewer requests/s because it got less CPU, each costing what it did: it holds " + lessCpu);
     }
 
     @Test
     void eachFailureSaysWhy() {
-        var killed = MemoryLimitSearch.judge(window(99_000, 0), readings(1, null), 100_000, 0);
+        var killed = judge(window(99_000, 0), readings(1, null), 0);
         assertEquals(MemoryFigures.OOM_KILL, killed.failure());
-        var oome = MemoryLimitSearch.judge(window(99_000, 0), readings(0, "java.lang.OutOfMemoryError: Java heap space"),
-                100_000, 0);
+        var oome = judge(window(99_000, 0), readings(0, "java.lang.OutOfMemoryError: Java heap space"), 0);
         assertEquals(MemoryFigures.OUT_OF_MEMORY_ERROR, oome.failure());
         assertEquals("java.lang.OutOfMemoryError: Java heap space", oome.detail());
-        var slow = MemoryLimitSearch.judge(window(90_000, 0), readings(0, null), 100_000, 0);
-        assertEquals(MemoryFigures.COLLAPSE, slow.failure());
-        assertTrue(slow.detail().contains("90% of unlimited"), slow.detail());
-        assertTrue(slow.unclear(), "90%: measured once more");
-        var collapsed = MemoryLimitSearch.judge(window(20_000, 0), readings(0, null), 100_000, 0);
-        assertFalse(collapsed.unclear(), "20%: a clear verdict");
-        var errors = MemoryLimitSearch.judge(window(99_000, 12), readings(0, null), 100_000, 0);
+        var costlier = judge(window(90_000, 11.1, 0), readings(0, null), 0);
+        assertEquals(MemoryFigures.COSTLIER, costlier.failure());
+        assertTrue(costlier.detail().contains("90% of its unlimited requests per CPU-second"), costlier.detail());
+        assertTrue(costlier.unclear(), "90%: measured once more");
+        var collapsed = judge(window(20_000, 0), readings(0, null), 0);
+        assertEquals(MemoryFigures.COLLAPSE, collapsed.failure());
+        assertFalse(collapsed.unclear(), "20% of its requests/s: a clear verdict");
+        assertEquals(MemoryFigures.COSTLIER, judge(window(99_000, 30.0, 0), readings(0, null), 0).failure());
+        var errors = judge(window(99_000, 12), readings(0, null), 0);
         assertEquals(MemoryFigures.ERRORS, errors.failure());
-        assertTrue(MemoryLimitSearch.judge(window(99_000, 2500), readings(0, null), 100_000, 1000).held(),
+        assertTrue(judge(window(99_000, 2500), readings(0, null), 1000).held(),
                 "a runtime that times out unlimited too holds with up to three times its errors (its windows vary that much)");
-        assertEquals(MemoryFigures.ERRORS, MemoryLimitSearch.judge(window(99_000, 3500), readings(0, null), 100_000, 1000)
-                .failure());
-        var gone = MemoryLimitSearch.judge(window(0, 0).withOutcome(Status.FAILED, "the server died during the measurement"),
-                readings(0, null), 100_000, 0);
+        assertEquals(MemoryFigures.ERRORS, judge(window(99_000, 3500), readings(0, null), 1000).failure());
+        var gone = judge(window(0, 0).withOutcome(Status.FAILED, "the server died during the measurement"), readings(0, null), 0);
         assertEquals(MemoryFigures.DIED, gone.failure());
     }
 
