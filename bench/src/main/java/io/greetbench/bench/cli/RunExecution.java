@@ -9,7 +9,10 @@ import io.greetbench.bench.run.RunHosts;
 import io.greetbench.bench.run.RunOptions;
 import io.greetbench.bench.run.SelfCommand;
 import io.greetbench.bench.server.CpuLimitedServerHost;
+import io.greetbench.bench.scenario.ScenarioKind;
 import io.greetbench.bench.server.Executables;
+import io.greetbench.bench.server.HostFiles;
+import io.greetbench.bench.server.MemoryCgroups;
 import io.greetbench.bench.server.Processes;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -141,6 +144,12 @@ final class RunExecution {
             String cgroupProblem = CpuLimitedServerHost.problem(o.anyBudget());
             if (cgroupProblem != null) {
                 return cgroupProblem;
+            }
+        }
+        if (serverHere && o.plans().stream().anyMatch(p -> p.scenario().kind() == ScenarioKind.MEMORY_LIMIT)) {
+            String memoryProblem = MemoryCgroups.problem(HostFiles.LOCAL);
+            if (memoryProblem != null) {
+                return memoryProblem;
             }
         }
         if (!serverHere && !Executables.onPath("ssh")) {

@@ -54,6 +54,16 @@ final class RunSettings {
     @Option(names = "--server-java", description = "java executable for the servers (default: the one running this).")
     Path serverJava;
 
+    @Option(names = "--jvm-flags", paramLabel = "FLAGS",
+            description = "Flags for every JVM server, after greetbench's own, so they win (a collector or heap settings, "
+                    + "e.g. \"-XX:+UseG1GC -Xmx512m\"); recorded in environment.json. Default: none.")
+    String jvmFlags;
+
+    @Option(names = "--cpu-period", defaultValue = "100ms", converter = DurationConverter.class,
+            description = "The CFS period of every CPU limit (default: ${DEFAULT-VALUE}, as Docker and Kubernetes set it: "
+                    + "a server that spends its quota early in a period waits out the rest; 10ms makes those stalls shorter).")
+    Duration cpuPeriod = Duration.ofMillis(100);
+
     @Option(names = "--server-host", paramLabel = "HOST",
             description = "Run every server on HOST, over ssh (default: this machine). greetbench copies itself there and "
                     + "finds a JDK there; --server-cpus are then that host's CPUs (default: all of them).")
@@ -153,11 +163,17 @@ final class RunSettings {
             cpuChoice = choice;
             budget = defaultBudget(server, driver);
         }
+        new CpuLimit(1, cpuPeriod.toNanos() / 1000); // its bounds checked now, with the other options
         return new RunOptions(runtimes != null ? runtimes : defaultRuntimes, plans, warmup, warmupMax, duration, trials,
                 server, driver, (out != null ? out : defaultOut).toAbsolutePath(), java, serverJvmFlags(),
                 serverCpuLimit == null ? null : CpuLimit.parse(serverCpuLimit), budget,
                 System.getenv().getOrDefault(RunExecution.COMMAND, command), placement, precision,
-                placement.remoteServer() ? null : cpuChoice);
+                placement.remoteServer() ? null : cpuChoice, cpuPeriod, jvmFlags());
+    }
+
+    /** The flags of {@code --jvm-flags}, split at white space. */
+    List<String> jvmFlags() {
+        return jvmFlags == null || jvmFlags.isBlank() ? List.of() : Arrays.asList(jvmFlags.trim().split("\\s+"));
     }
 
     /**

@@ -66,6 +66,9 @@ final class DriverConnection {
      * server has not yet taken within what its accept queue can hold.
      */
     void connect() {
+        if (!run.running()) {
+            return; // a retry scheduled before the run stopped: nothing may be opened after it
+        }
         ChannelFuture future = run.bootstrapFor(loop, this).connect(run.spec().target().address(), local);
         attempted = true;
         future.addListener(f -> {
@@ -99,6 +102,7 @@ final class DriverConnection {
         closingOnPurpose = false;
         serverCloses = false;
         if (!run.running()) {
+            closeOnPurpose(null); // connected after the run stopped (a connect under way then): not kept open
             return;
         }
         if (!run.loading()) {

@@ -36,6 +36,7 @@ record Headline(List<Column> columns, List<String> runtimes, List<List<String>> 
         }
         equalWork(index, columns, notes);
         ioWait(index, columns, notes);
+        memoryLimit(index, columns, notes);
         List<String> runtimes = index.runtimes();
         List<List<String>> cells = runtimes.stream().map(r -> columns.stream().map(c -> c.text().apply(r)).toList()).toList();
         return new Headline(columns, runtimes, cells, notes, chart);
@@ -105,10 +106,33 @@ record Headline(List<Column> columns, List<String> runtimes, List<List<String>> 
         Function<String, CellTrials> cell = r -> index.cell(r, key, c, 0.0);
         columns.add(new Column("io-wait req/s", "wait req/s", r -> figure(cell.apply(r), x -> Units.rate(x.rps().median()) + marks(x))));
         columns.add(new Column("io-wait p99", "wait p99", r -> figure(cell.apply(r), x -> Units.micros(x.p99().median()))));
-        columns.add(new Column("io-wait peak RSS", "RSS", r -> figure(cell.apply(r), x -> Units.mibFromKb(x.rssPeakKb().median()))));
+        if (!index.container().anySearch()) { // else the memory limit found says it better (memoryLimit)
+            columns.add(new Column("io-wait peak RSS", "RSS", r -> figure(cell.apply(r), x -> Units.mibFromKb(x.rssPeakKb().median()))));
+        }
         columns.add(new Column("io-wait threads", "threads", r -> figure(cell.apply(r), x -> Units.count(x.threadsPeak().median()))));
         notes.add(String.format(Locale.ROOT, "io-wait (%d ms per request) at %,d connections, memory and threads there",
                 index.recordedWait(Scenarios.IO_WAIT).toMillis(), c));
+    }
+
+    /**
+     * The memory scenario's smallest memory limit that held its most waiting connections, with its interval
+     * over rounds: what a container's memory limit must be, in place of peak RSS under a fixed heap.
+     */
+    private static void memoryLimit(ResultsIndex index, List<Column> columns, List<String> notes) {
+        ContainerResults results = index.container();
+        if (!results.anySearch()) {
+            return;
+        }
+        columns.add(new Column("memory limit", "mem limit", r -> {
+            if (results.searches(r).isEmpty()) {
+                return Units.NONE;
+            }
+            Spread s = results.limitFoundMib(r);
+            return s.present() ? SpreadText.withInterval(s, v -> String.format(Locale.ROOT, "%.0f MiB", v), s.n()) : "none held";
+        }));
+        notes.add(String.format(Locale.ROOT, "memory limit: the smallest container memory limit (a memory cgroup, the heap "
+                + "sized from it) at which it served %,d waiting connections as without one, with its 95%% interval over rounds",
+                results.searchedAt()));
     }
 
     /** "–" when not measured, "failed" when every trial failed, else the figure. */

@@ -63,9 +63,11 @@ public final class ReportWriter {
                 case SINGLE_TABLE -> new SingleTableSection(scenario);
                 case CAPACITY_TABLE -> new CapacitySection(scenario);
                 case EQUAL_WORK_TABLE -> new EqualWorkSection(scenario);
+                case CONTAINER -> (ctx, md) -> { }; // not cells: ContainerSection below, once for them all
             });
         }
-        sections.addAll(List.of(new PrecisionSection(), new MemorySection(), new JmhSection(), new ProblemsSection(), new VersionsSection()));
+        sections.addAll(List.of(new PrecisionSection(), new ContainerSection(), new MemorySection(), new JmhSection(),
+                new ProblemsSection(), new VersionsSection()));
         return sections;
     }
 

@@ -16,13 +16,18 @@ import java.util.Objects;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-/** A run's measurements grouped by cell, in the order they were measured; and the runtimes skipped. */
+/**
+ * A run's measurements grouped by cell, in the order they were measured; the runtimes skipped; and the
+ * lines of the scenarios that are not cells (memory limits, start-up: {@link ContainerResults}).
+ */
 final class ResultsIndex {
     private final Map<RuntimeCell, CellTrials> cells = new LinkedHashMap<>();
     private final List<String> skipped = new ArrayList<>();
     /** A/A twins and windows the gate discarded: kept out of every runtime's trials, read by the precision section. */
     private final List<Measurement> twins = new ArrayList<>();
     private final List<Measurement> discarded = new ArrayList<>();
+    private final List<Measurement> notCells = new ArrayList<>();
+    private ContainerResults container;
     private final RunEnvironment env;
 
     ResultsIndex(List<Measurement> measurements, RunEnvironment env) {
@@ -30,6 +35,10 @@ final class ResultsIndex {
         for (Measurement m : measurements) {
             if (m.status() == Status.SKIPPED) {
                 skipped.add(m.runtime() + ": " + m.reason());
+                continue;
+            }
+            if (m.container() || Scenarios.find(m.scenario()).map(s -> !s.cells()).orElse(false)) {
+                notCells.add(m);
                 continue;
             }
             if (m.status() == Status.DISCARDED) {
@@ -107,9 +116,19 @@ final class ResultsIndex {
         return env;
     }
 
-    /** Runtimes in the order first measured. */
+    /** Runtimes in the order first measured (in cells, then in the memory and start-up scenarios). */
     List<String> runtimes() {
-        return cells.values().stream().map(CellTrials::runtime).distinct().collect(Collectors.toList());
+        List<String> names = cells.values().stream().map(CellTrials::runtime).distinct().collect(Collectors.toList());
+        notCells.stream().map(Measurement::runtime).filter(r -> !names.contains(r)).distinct().forEach(names::add);
+        return names;
+    }
+
+    /** The memory and start-up scenarios' lines, in the order measured. */
+    ContainerResults container() {
+        if (container == null) {
+            container = new ContainerResults(notCells);
+        }
+        return container;
     }
 
     /** The scenarios measured, known ones in greetbench's order. */

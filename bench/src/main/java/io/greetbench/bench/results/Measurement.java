@@ -42,6 +42,10 @@ import java.util.List;
  *                         runtime, to show the resolution the run achieved; kept out of the runtime's own trials
  * @param attempt          which attempt at this window, from 1: a window the gate discarded is measured again
  * @param precision        the precision the run was asked to rank to (0.05: ±5%); absent in older results
+ * @param cpuPeriodMicros  under a CPU limit: the CFS period of its quota, µs (absent in older results: 10 ms)
+ * @param memory           the memory scenario's windows: the limit, the verdict, where the memory went
+ * @param memorySearch     the memory scenario's result of one round's search for one runtime
+ * @param startup          the start-up scenario: one fresh start
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -49,9 +53,10 @@ public record Measurement(String runtime, boolean reference, String scenario, In
         Double rateFraction, Double offeredRate, Long waitMillis, Long timeoutMillis, Double cpuLimit, Integer trial, Integer position, String startedAt,
         Status status, String reason, Long serverPid, Long serverReadyMillis, ProbeReading machineProbe,
         LoadFigures load, ServerUse server, String serverHost, List<String> driverHosts, List<DriverFigures> drivers,
-        CpuGateReading serverCpuCheck, Boolean twin, Integer attempt, Double precision) {
+        CpuGateReading serverCpuCheck, Boolean twin, Integer attempt, Double precision,
+        Long cpuPeriodMicros, MemoryFigures memory, MemorySearch memorySearch, StartupFigures startup) {
 
-    /** A measurement without the server CPU's check, A/A twin, attempt or precision target, as every one before them. */
+    /** A measurement with where it ran, as every one was before the container figures. */
     public Measurement(String runtime, boolean reference, String scenario, Integer connections, Integer pipeline,
             Double rateFraction, Double offeredRate, Long waitMillis, Long timeoutMillis, Double cpuLimit, Integer trial,
             Integer position, String startedAt, Status status, String reason, Long serverPid, Long serverReadyMillis,
@@ -59,9 +64,8 @@ public record Measurement(String runtime, boolean reference, String scenario, In
             List<DriverFigures> drivers) {
         this(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis, timeoutMillis,
                 cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe, load, server,
-                serverHost, driverHosts, drivers, null, null, null, null);
+                serverHost, driverHosts, drivers, null, null, null, null, null, null, null, null);
     }
-
 
     /** A measurement that does not say where it ran, as every one did before hosts were recorded. */
     public Measurement(String runtime, boolean reference, String scenario, Integer connections, Integer pipeline,
@@ -109,14 +113,16 @@ public record Measurement(String runtime, boolean reference, String scenario, In
     public Measurement withPlace(boolean twin, int attempt, Double precision) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
-                load, server, serverHost, driverHosts, drivers, serverCpuCheck, twin ? Boolean.TRUE : null, attempt, precision);
+                load, server, serverHost, driverHosts, drivers, serverCpuCheck, twin ? Boolean.TRUE : null, attempt, precision,
+                cpuPeriodMicros, memory, memorySearch, startup);
     }
 
     /** The server CPU's readings around the window. */
     public Measurement withServerCpuCheck(CpuGateReading check) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
-                load, server, serverHost, driverHosts, drivers, check, twin, attempt, precision);
+                load, server, serverHost, driverHosts, drivers, check, twin, attempt, precision, cpuPeriodMicros, memory,
+                memorySearch, startup);
     }
 
     /** The share of its own peak this cell ran at; 0 when it was not that kind of cell. */
@@ -127,35 +133,36 @@ public record Measurement(String runtime, boolean reference, String scenario, In
     public Measurement withOutcome(Status status, String reason) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe, load,
-                server, serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision);
+                server, serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, memory, memorySearch, startup);
     }
 
     public Measurement withServer(Long pid, Long readyMillis) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, pid, readyMillis, machineProbe, load, server,
-                serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision);
+                serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, memory, memorySearch, startup);
     }
 
     public Measurement withFigures(ProbeReading probe, LoadFigures load, ServerUse server) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, probe, load, server,
-                serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision);
+                serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, memory, memorySearch, startup);
     }
 
     /** Where it ran: the server host and the hosts the load came from. */
     public Measurement withHosts(String serverHost, List<String> driverHosts) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
-                load, server, serverHost, driverHosts == null ? null : List.copyOf(driverHosts), drivers, serverCpuCheck, twin,
-                attempt, precision);
+                load, server, serverHost, driverHosts == null ? null : List.copyOf(driverHosts), drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, memory,
+                memorySearch, startup);
     }
 
     /** Each driver host's own figures, when the load came from several hosts. */
     public Measurement withDrivers(List<DriverFigures> drivers) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
-                load, server, serverHost, driverHosts, drivers == null ? null : List.copyOf(drivers), serverCpuCheck, twin,
-                attempt, precision);
+                load, server, serverHost, driverHosts, drivers == null ? null : List.copyOf(drivers), serverCpuCheck, twin, attempt, precision,
+                cpuPeriodMicros, memory,
+                memorySearch, startup);
     }
 
     /**
@@ -172,5 +179,38 @@ public record Measurement(String runtime, boolean reference, String scenario, In
 
     public Measurement withProbe(ProbeReading probe) {
         return withFigures(probe, load, server);
+    }
+
+    /** The CFS period of the server's CPU limit, µs (null: no limit). */
+    public Measurement withCpuPeriod(Long micros) {
+        return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
+                timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
+                load, server, serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, micros, memory, memorySearch, startup);
+    }
+
+    /** A memory-scenario window's limit, verdict and breakdown. */
+    public Measurement withMemory(MemoryFigures figures) {
+        return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
+                timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
+                load, server, serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, figures, memorySearch, startup);
+    }
+
+    /** A memory search's result. */
+    public Measurement withMemorySearch(MemorySearch search) {
+        return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
+                timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
+                load, server, serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, memory, search, startup);
+    }
+
+    /** A fresh start's figures. */
+    public Measurement withStartup(StartupFigures figures) {
+        return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
+                timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
+                load, server, serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, memory, memorySearch, figures);
+    }
+
+    /** Whether it is a line of the memory or start-up scenario (not a cell of windows). */
+    public boolean container() {
+        return memory != null || memorySearch != null || startup != null;
     }
 }

@@ -21,15 +21,29 @@ import java.util.List;
  * @param maxMinutes       the time the run could take, added rounds included (0: none added)
  * @param windowGate       whether windows taken while the server's CPU ran slow were discarded and measured again
  * @param twins            whether every cell had an A/A twin in every round
+ * @param cpuPeriodMicros  the CFS period of every CPU limit, µs (absent in older results: 10 ms)
+ * @param jvmFlags         the flags given with {@code --jvm-flags}, passed to every JVM server after its own
+ * @param containerJvmFlags the heap flags of the memory and start-up scenarios' servers, in place of the
+ *                         run's {@code -Xms}/{@code -Xmx}: the JVM sizes its heap from the memory it sees
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RecordedOptions(List<String> runtimes, List<String> scenarios, List<ScenarioSweep> sweeps,
         Long ioWaitMillis, Double warmupSeconds, Double warmupMaxSeconds, Double durationSeconds, Integer trials,
-        Double serverCpuLimit, Double cpuBudget, Double precision, Double maxMinutes, Boolean windowGate, Boolean twins) {
+        Double serverCpuLimit, Double cpuBudget, Double precision, Double maxMinutes, Boolean windowGate, Boolean twins,
+        Long cpuPeriodMicros, List<String> jvmFlags,
+        List<String> containerJvmFlags) {
 
     public static final RecordedOptions NONE = new RecordedOptions(List.of(), List.of(), List.of(), null, null, null, null, null,
-            null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null);
+
+    /** Without a CPU period or flags, as older runs recorded them. */
+    public RecordedOptions(List<String> runtimes, List<String> scenarios, List<ScenarioSweep> sweeps, Long ioWaitMillis,
+            Double warmupSeconds, Double warmupMaxSeconds, Double durationSeconds, Integer trials, Double serverCpuLimit,
+            Double cpuBudget) {
+        this(runtimes, scenarios, sweeps, ioWaitMillis, warmupSeconds, warmupMaxSeconds, durationSeconds, trials,
+                serverCpuLimit, cpuBudget, null, null, null, null, null, null, null);
+    }
 
     /** Whether the warm-up went on past its least until the server's cost per request settled. */
     public boolean adaptiveWarmup() {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * What the server process used over the measured window, sampled where it ran.
  *
- * @param cpuSeconds          CPU time over the window, all threads, by the clock {@code cpuClock} names
+ * @param cpuSeconds          user + system CPU time
  * @param cpuUtilization      CPU time / window (1.0 = one full CPU)
  * @param cpuMicrosPerRequest CPU time per correct answer, µs
  * @param rssPeakKb           highest resident set size sampled
@@ -22,21 +22,36 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                            CPU time is always ticks
  * @param cpuSecondsTicks     the same window by /proc/PID/stat's ticks, beside the finer clock (to compare
  *                            with older results); absent in older results
+ * @param cpuPeriods          under a CPU limit: CFS periods in the window ({@code nr_periods}); absent otherwise
+ *                            and in older results
+ * @param cpuThrottledPeriods under a CPU limit: periods in which the server was throttled ({@code nr_throttled})
+ * @param cpuThrottledMillis  under a CPU limit: how long it was held throttled, summed over its threads' runqueues
+ *                            ({@code throttled_time})
+ * @param gcPauseMaxMillis    the longest GC pause that started in the window (absent in older results)
+ * @param gcCollector         the collector the JVM ran with, from its GC log ({@code Serial}, {@code G1}, ...)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ServerUse(Double cpuSeconds, Double cpuUtilization, Double cpuMicrosPerRequest, Long rssPeakKb,
         Double rssMeanKb, Integer threadsPeak, Double threadsMean, Long gcPauses, Double gcPauseMillis, String cpuClock,
-        Double cpuSecondsTicks) {
+        Double cpuSecondsTicks, Long cpuPeriods, Long cpuThrottledPeriods, Double cpuThrottledMillis, Double gcPauseMaxMillis, String gcCollector) {
 
     /** Nothing known: the server could not be sampled. */
     public static final ServerUse UNKNOWN = new ServerUse(null, null, null, null, null, null, null, null, null);
 
-    /** Figures that do not say which clock measured the CPU time (as every result did before it was recorded). */
+    /** Without throttling counters and the longest pause, as every window had before they were recorded. */
     public ServerUse(Double cpuSeconds, Double cpuUtilization, Double cpuMicrosPerRequest, Long rssPeakKb,
             Double rssMeanKb, Integer threadsPeak, Double threadsMean, Long gcPauses, Double gcPauseMillis) {
         this(cpuSeconds, cpuUtilization, cpuMicrosPerRequest, rssPeakKb, rssMeanKb, threadsPeak, threadsMean, gcPauses,
-                gcPauseMillis, null, null);
+                gcPauseMillis, null, null, null, null, null, null, null);
+    }
+
+    /** Figures with the clock that measured the CPU time, without throttling counters or the longest pause. */
+    public ServerUse(Double cpuSeconds, Double cpuUtilization, Double cpuMicrosPerRequest, Long rssPeakKb,
+            Double rssMeanKb, Integer threadsPeak, Double threadsMean, Long gcPauses, Double gcPauseMillis, String cpuClock,
+            Double cpuSecondsTicks) {
+        this(cpuSeconds, cpuUtilization, cpuMicrosPerRequest, rssPeakKb, rssMeanKb, threadsPeak, threadsMean, gcPauses,
+                gcPauseMillis, cpuClock, cpuSecondsTicks, null, null, null, null, null);
     }
 
     /** These figures with CPU utilization and CPU per answer, for a window of {@code seconds} with {@code requests} answers. */
@@ -46,6 +61,21 @@ public record ServerUse(Double cpuSeconds, Double cpuUtilization, Double cpuMicr
         }
         return new ServerUse(cpuSeconds, seconds > 0 ? cpuSeconds / seconds : null,
                 requests > 0 ? cpuSeconds * 1e6 / requests : null, rssPeakKb, rssMeanKb, threadsPeak, threadsMean,
-                gcPauses, gcPauseMillis, cpuClock, cpuSecondsTicks);
+                gcPauses, gcPauseMillis, cpuClock, cpuSecondsTicks, cpuPeriods, cpuThrottledPeriods, cpuThrottledMillis,
+                gcPauseMaxMillis, gcCollector);
+    }
+
+    /** These figures with the window's CFS throttling counters (under a CPU limit). */
+    public ServerUse withThrottling(long periods, long throttledPeriods, double throttledMillis) {
+        return new ServerUse(cpuSeconds, cpuUtilization, cpuMicrosPerRequest, rssPeakKb, rssMeanKb, threadsPeak, threadsMean,
+                gcPauses, gcPauseMillis, cpuClock, cpuSecondsTicks, periods, throttledPeriods, throttledMillis, gcPauseMaxMillis,
+                gcCollector);
+    }
+
+    /** These figures with the window's longest GC pause and the collector. */
+    public ServerUse withGc(Double pauseMaxMillis, String collector) {
+        return new ServerUse(cpuSeconds, cpuUtilization, cpuMicrosPerRequest, rssPeakKb, rssMeanKb, threadsPeak, threadsMean,
+                gcPauses, gcPauseMillis, cpuClock, cpuSecondsTicks, cpuPeriods, cpuThrottledPeriods, cpuThrottledMillis,
+                pauseMaxMillis, collector);
     }
 }

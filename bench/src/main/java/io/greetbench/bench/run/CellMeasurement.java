@@ -125,7 +125,8 @@ final class CellMeasurement {
         return new Measurement(cell.server().name(), cell.server().reference(), scenario.key(), cell.connections(),
                 scenario.pipeline(), scenario.pace() == Pace.SHARE_OF_PEAK ? cell.rate() : 0.0,
                 scenario.openLoop() ? offeredRate : null, scenario.requestWait().toMillis(), scenario.timeout().toMillis(),
-                budget == null ? null : budget.cpus(), cell.trial(), cell.position(), Instant.now().toString(), Status.OK, null, null, null, null, null, null);
+                budget == null ? null : budget.cpus(), cell.trial(), cell.position(), Instant.now().toString(), Status.OK, null, null, null, null, null, null)
+                .withCpuPeriod(budget == null ? null : budget.periodMicros());
     }
 
     /** A failure to record; or, when the run is being stopped, the interruption's (not recorded). */

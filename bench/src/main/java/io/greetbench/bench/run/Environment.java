@@ -51,7 +51,8 @@ public final class Environment {
                 options.duration().toMillis() / 1000.0, options.trials(),
                 options.serverCpuLimit() == null ? null : options.serverCpuLimit().cpus(),
                 options.anyBudget() == null ? null : options.anyBudget().cpus(), options.precision().target(),
-                options.precision().maxTime().toSeconds() / 60.0, options.precision().gate(), options.precision().twins());
+                options.precision().maxTime().toSeconds() / 60.0, options.precision().gate(), options.precision().twins(),
+                options.cpuPeriodMicros(), options.jvmFlags().isEmpty() ? null : options.jvmFlags(), containerFlags(options));
         return new RunEnvironment(Instant.now().toString(), options.command(),
                 firstMatch(Path.of("/proc/cpuinfo"), "model name"), Runtime.getRuntime().availableProcessors(),
                 run(List.of("nproc", "--all")), memory(firstMatch(Path.of("/proc/meminfo"), "MemTotal")),
@@ -68,6 +69,20 @@ public final class Environment {
                 recorded, networkLimits(), hosts, options.cpuChoice(), null);
     }
 
+    /** The heap flags of the memory and start-up scenarios, in place of the run's fixed heap; null when the run has neither. */
+    private static List<String> containerFlags(RunOptions options) {
+        boolean memory = options.plans().stream().anyMatch(p -> p.scenario().kind() == io.greetbench.bench.scenario.ScenarioKind.MEMORY_LIMIT);
+        boolean startup = options.plans().stream().anyMatch(p -> p.scenario().kind() == io.greetbench.bench.scenario.ScenarioKind.STARTUP);
+        if (!memory && !startup) {
+            return null;
+        }
+        List<String> flags = new java.util.ArrayList<>(io.greetbench.bench.server.ContainerFlags.HEAP);
+        if (memory) {
+            flags.addAll(MemoryLimitSearch.FLAGS);
+        }
+        return flags;
+    }
+
     /** The servers' java: on the server host, when that is another one. */
     private static String serverJava(RunOptions options, HostEnvironment server) {
         return server != null ? server.java() : options.serverJava().toString();
@@ -78,11 +93,11 @@ public final class Environment {
     }
 
     private static List<String> serverJvmFlags(RunOptions options, HostEnvironment server) {
-        if (server == null) {
-            return options.serverJvmFlags();
+        List<String> flags = new java.util.ArrayList<>(server == null ? options.serverJvmFlags() : server.jvmFlags());
+        if (server != null) {
+            flags.addAll(io.greetbench.bench.server.ServerSite.HEAP);
         }
-        List<String> flags = new java.util.ArrayList<>(server.jvmFlags());
-        flags.addAll(io.greetbench.bench.server.ServerSite.HEAP);
+        flags.addAll(options.jvmFlags()); // --jvm-flags, after the servers' own, as the launcher passes them
         return flags;
     }
 

@@ -32,7 +32,7 @@ final class Launchers {
             servers.add(switch (name) {
                 case AiohttpLauncher.NAME -> new AiohttpLauncher(root);
                 case NginxLauncher.NAME -> new NginxLauncher();
-                default -> new JvmRuntimeLauncher(name, catalog);
+                default -> new JvmRuntimeLauncher(name, catalog, options.jvmFlags());
             });
         }
         return servers;

@@ -53,6 +53,7 @@ public final class Orchestrator {
     private int failures;
     /** Everything measured so far (discarded windows and twins included), for the precision loop. */
     private final List<Measurement> measured = new ArrayList<>();
+    private volatile MemoryLimitSearch memorySearch;
 
     /** Everything on this machine. */
     public Orchestrator(RunOptions options, Path root, PrintStream log) {
@@ -88,6 +89,10 @@ public final class Orchestrator {
     /** Stops every server and driver still running, on every host; safe to call from a shutdown hook. */
     public void stopChildren() {
         hosts.close();
+        MemoryLimitSearch search = memorySearch;
+        if (search != null) {
+            search.stop(); // its window's memory group, now that the server in it is stopped
+        }
     }
 
     /** Runs every cell; returns how many measurements failed. */
@@ -137,6 +142,7 @@ public final class Orchestrator {
                 Environment.withCpuChecks(options.out(), cpuChecksBetweenRounds);
             }
         }
+        failures += notCells(usable, measurement);
         return failures;
     }
 
@@ -265,6 +271,22 @@ public final class Orchestrator {
         return values;
     }
 
+    /** The scenarios that are not cells (memory limits, start-up), each measured by a class of its own; how many failed. */
+    private int notCells(List<ServerLauncher> usable, CellMeasurement measurement) throws IOException, InterruptedException {
+        int failed = 0;
+        for (ScenarioPlan p : options.plans()) {
+            if (host.closed()) {
+                break;
+            }
+            failed += switch (p.scenario().kind()) {
+                case CELLS -> 0;
+                case MEMORY_LIMIT -> (memorySearch = new MemoryLimitSearch(options, hosts, results, measurement, log)).run(p, usable);
+                case STARTUP -> new StartupMeasurement(options, hosts, results, log).run(p, usable);
+            };
+        }
+        return failed;
+    }
+
     /**
      * The cells in order: scenario by scenario (one loaded at a share of another's peak comes after
      * it), and within a scenario, in rounds: each round (trial) measures every runtime of a cell
@@ -274,6 +296,9 @@ public final class Orchestrator {
     List<Cell> plan(List<ServerLauncher> usable) {
         List<Cell> cells = new ArrayList<>();
         for (ScenarioPlan p : options.plans()) {
+            if (!p.scenario().cells()) {
+                continue; // measured by notCells
+            }
             List<ServerLauncher> serving = usable.stream().filter(s -> s.supports(p.scenario())).toList();
             for (int c : p.connections()) {
                 for (double rate : p.ratesOrClosed()) {

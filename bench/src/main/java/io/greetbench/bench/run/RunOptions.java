@@ -30,18 +30,20 @@ import java.util.List;
  * @param precision      the precision to rank to, the time it may take, the window gate and A/A twins
  * @param cpuChoice      the CPU check before the run and the CPUs it chose; null when the user pinned them
  *                       or the servers run elsewhere
+ * @param cpuPeriod      the CFS period of every CPU limit ({@code --cpu-period}; null: 100 ms, as Docker and Kubernetes)
+ * @param jvmFlags       flags for every JVM server, after its own ({@code --jvm-flags}: a collector, heap settings)
  */
 public record RunOptions(List<String> runtimes, List<ScenarioPlan> plans, Duration warmup, Duration warmupMax,
         Duration duration, int trials, String serverCpus, String driverCpus, Path out, Path serverJava,
         List<String> serverJvmFlags, CpuLimit serverCpuLimit, CpuLimit defaultBudget, String command, Placement placement,
-        Precision precision, CpuSurvey cpuChoice) {
+        Precision precision, CpuSurvey cpuChoice, Duration cpuPeriod, List<String> jvmFlags) {
 
-    /** Placed, with the planned rounds only, no CPU check and no window gate. */
+    /** Placed, with the planned rounds only, no CPU check, no window gate, the default CPU period and no extra JVM flags. */
     public RunOptions(List<String> runtimes, List<ScenarioPlan> plans, Duration warmup, Duration warmupMax,
             Duration duration, int trials, String serverCpus, String driverCpus, Path out, Path serverJava,
             List<String> serverJvmFlags, CpuLimit serverCpuLimit, CpuLimit defaultBudget, String command, Placement placement) {
         this(runtimes, plans, warmup, warmupMax, duration, trials, serverCpus, driverCpus, out, serverJava, serverJvmFlags,
-                serverCpuLimit, defaultBudget, command, placement, Precision.UNGATED, null);
+                serverCpuLimit, defaultBudget, command, placement, Precision.UNGATED, null, null, null);
     }
 
     /** Everything on this machine. */
@@ -55,6 +57,8 @@ public record RunOptions(List<String> runtimes, List<ScenarioPlan> plans, Durati
     public RunOptions {
         placement = placement == null ? Placement.LOCAL : placement;
         precision = precision == null ? Precision.UNGATED : precision;
+        cpuPeriod = cpuPeriod == null ? Duration.ofNanos(CpuLimit.DEFAULT_PERIOD_MICROS * 1000) : cpuPeriod;
+        jvmFlags = jvmFlags == null ? List.of() : List.copyOf(jvmFlags);
         runtimes = List.copyOf(runtimes);
         plans = List.copyOf(plans);
         serverJvmFlags = List.copyOf(serverJvmFlags);
@@ -71,11 +75,17 @@ public record RunOptions(List<String> runtimes, List<ScenarioPlan> plans, Durati
 
     /** The CPU limit of {@code scenario}'s servers, or null when they run with their CPUs to themselves. */
     public CpuLimit budgetFor(Scenario scenario) {
-        return switch (scenario.budget()) {
+        CpuLimit limit = switch (scenario.budget()) {
             case NEVER -> null;
             case AS_GIVEN -> serverCpuLimit;
             case ALWAYS -> serverCpuLimit != null ? serverCpuLimit : defaultBudget;
         };
+        return limit == null ? null : limit.withPeriod(cpuPeriodMicros());
+    }
+
+    /** The CFS period of every CPU limit, µs. */
+    public long cpuPeriodMicros() {
+        return cpuPeriod.toNanos() / 1000;
     }
 
     /** The CPU limit some scenario of this run needs, or null when none does. */
@@ -86,7 +96,7 @@ public record RunOptions(List<String> runtimes, List<ScenarioPlan> plans, Durati
     /** These options with another default CPU limit (worked out once the other hosts' CPUs are known). */
     public RunOptions withDefaultBudget(CpuLimit budget) {
         return new RunOptions(runtimes, plans, warmup, warmupMax, duration, trials, serverCpus, driverCpus, out, serverJava,
-                serverJvmFlags, serverCpuLimit, budget, command, placement, precision, cpuChoice);
+                serverJvmFlags, serverCpuLimit, budget, command, placement, precision, cpuChoice, cpuPeriod, jvmFlags);
     }
 
     /** Whether the warm-up goes on past its least until the server's cost per request settles. */

@@ -25,10 +25,28 @@ import java.util.Locale;
  * @param defaultRates        open loop: shares of the peak, or requests/s
  * @param section             how the report lays it out
  * @param budget              whether its servers run under a CPU limit
+ * @param kind                what it measures: cells of windows (most), a memory-limit search, or start-ups
  */
 public record Scenario(String key, String summary, String title, String intro, List<Integer> defaultConnections,
         Duration requestWait, int pipeline, Duration timeout, Pace pace, String peakScenario, List<Double> defaultRates,
-        SectionStyle section, CpuBudget budget) {
+        SectionStyle section, CpuBudget budget, ScenarioKind kind) {
+
+    /** A scenario of cells (one window per runtime, connection count, rate and trial). */
+    public Scenario(String key, String summary, String title, String intro, List<Integer> defaultConnections,
+            Duration requestWait, int pipeline, Duration timeout, Pace pace, String peakScenario, List<Double> defaultRates,
+            SectionStyle section, CpuBudget budget) {
+        this(key, summary, title, intro, defaultConnections, requestWait, pipeline, timeout, pace, peakScenario, defaultRates,
+                section, budget, ScenarioKind.CELLS);
+    }
+
+    public Scenario {
+        kind = kind == null ? ScenarioKind.CELLS : kind;
+    }
+
+    /** Whether the orchestrator measures it cell by cell (else a class of its own does, as {@link #kind} says). */
+    public boolean cells() {
+        return kind == ScenarioKind.CELLS;
+    }
 
     public boolean openLoop() {
         return pace != Pace.CLOSED;

@@ -60,13 +60,39 @@ public final class Scenarios {
             List.of(128), Duration.ZERO, 1, Duration.ofSeconds(5), Pace.FIXED_RATES, null, List.of(5_000.0, 20_000.0),
             SectionStyle.EQUAL_WORK_TABLE, CpuBudget.NEVER);
 
-    private static final List<Scenario> ALL = List.of(CAPACITY, EQUAL_WORK, PLAINTEXT, IO_WAIT, LATENCY_AT_RATE, PIPELINED);
+    /**
+     * The memory a container needs: io-wait's load, each server in a memory cgroup (a container's memory
+     * limit) with its JVM sizing the heap from that limit; the smallest limit that serves the largest
+     * connection count as well as no limit does, found by bisection in rounds; and, without a limit, where
+     * the memory goes (live heap, Native Memory Tracking) at each connection count.
+     */
+    public static final Scenario MEMORY = new Scenario("memory",
+            "the smallest memory limit (a container's) at which each runtime serves io-wait at 10,000 connections as "
+                    + "well as unlimited, by bisection; live heap and native memory at 1,000 and 10,000",
+            "What a container needs",
+            "Each server runs in a memory cgroup, as under a container memory limit, its JVM sizing the heap from "
+                    + "that limit; the load is io-wait's ({wait} per request).",
+            List.of(1_000, 10_000), Duration.ofMillis(20), 1, Duration.ofSeconds(10), Pace.CLOSED, null, List.of(),
+            SectionStyle.CONTAINER, CpuBudget.NEVER, ScenarioKind.MEMORY_LIMIT);
+
+    /** Start-up: fresh servers, each timed from its process start to its first correct answer. */
+    public static final Scenario STARTUP = new Scenario("startup",
+            "fresh starts: time from process start to the first correct answer, and resident memory then",
+            "Start-up",
+            "Each start is a fresh server process, timed from its start to its first correct answer.",
+            List.of(1), Duration.ZERO, 1, Duration.ofSeconds(5), Pace.CLOSED, null, List.of(),
+            SectionStyle.CONTAINER, CpuBudget.AS_GIVEN, ScenarioKind.STARTUP);
+
+    private static final List<Scenario> ALL = List.of(CAPACITY, EQUAL_WORK, PLAINTEXT, IO_WAIT, LATENCY_AT_RATE, PIPELINED,
+            MEMORY, STARTUP);
 
     /**
      * What {@code greetbench run} measures unless told otherwise: capacity at a CPU budget, cost at
      * equal work, and many waiting connections. Plaintext on a whole CPU (driver-bound here for the
      * fast runtimes), latency at a share of each runtime's own peak, and pipelining stay available
-     * with {@code --scenarios}; they are left out so that every kept cell gets its trials.
+     * with {@code --scenarios}; they are left out so that every kept cell gets its trials. The memory-limit
+     * search (tens of minutes: a bisection of io-wait windows per runtime and round) and start-up are
+     * left out too, and run with {@code --scenarios memory,startup}.
      */
     private static final List<Scenario> DEFAULT_RUN = List.of(CAPACITY, EQUAL_WORK, IO_WAIT);
 

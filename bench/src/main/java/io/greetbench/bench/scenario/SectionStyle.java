@@ -11,5 +11,7 @@ public enum SectionStyle {
     /** Per connection count, a row per runtime: requests/s per CPU of budget, × nginx, CPU used, p99, errors. */
     CAPACITY_TABLE,
     /** Per rate, a row per runtime: CPU per request, p50, p99, p99.9, errors, lateness. */
-    EQUAL_WORK_TABLE
+    EQUAL_WORK_TABLE,
+    /** Rendered once for the memory and start-up scenarios together: "What a container needs". */
+    CONTAINER
 }

@@ -14,12 +14,11 @@ import java.util.Optional;
  * one whose files are reached through its shell ({@link HostFiles}).
  */
 public final class CpuCgroups {
-    private static final String PREFIX = "greetbench-";
     /**
      * A random part of this process's group names: its PID alone is not unique on another host, where
      * orchestrators on other machines (or in other containers) make groups of their own.
      */
-    private static final String RANDOM = String.format("%08x", new SecureRandom().nextInt());
+    static final String RANDOM = String.format("%08x", new SecureRandom().nextInt());
 
     private final HostFiles files;
     private final Path root;
@@ -43,21 +42,7 @@ public final class CpuCgroups {
                 return Optional.of(new CpuCgroups(files, v1, false));
             }
         }
-        try {
-            for (String line : files.read(Path.of("/proc/mounts")).split("\n")) {
-                String[] f = line.split(" ");
-                if (f.length > 2 && f[2].equals("cgroup2")) {
-                    Path mount = Path.of(f[1]);
-                    String controllers = files.read(mount.resolve("cgroup.controllers"));
-                    if (List.of(controllers.trim().split("\\s+")).contains("cpu")) {
-                        return Optional.of(new CpuCgroups(files, mount, true));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // no /proc/mounts: no cgroups either
-        }
-        return Optional.empty();
+        return CgroupFiles.v2With(files, "cpu").map(mount -> new CpuCgroups(files, mount, true));
     }
 
     /** For tests: a controller of this machine at {@code root}, laid out as v1. */
@@ -83,16 +68,16 @@ public final class CpuCgroups {
      * IOException says, for a person, why it could not be and what to do.
      */
     Path create(CpuLimit limit, long n) throws IOException {
-        Path group = root.resolve(PREFIX + ProcessHandle.current().pid() + "-" + RANDOM + "-" + n);
+        Path group = root.resolve(CgroupFiles.PREFIX + ProcessHandle.current().pid() + "-" + RANDOM + "-" + n);
         try {
             if (v2) {
                 enableCpuController();
             }
             files.createDirectory(group);
             if (v2) {
-                files.write(group.resolve("cpu.max"), limit.quotaMicros() + " " + CpuLimit.PERIOD_MICROS);
+                files.write(group.resolve("cpu.max"), limit.quotaMicros() + " " + limit.periodMicros());
             } else {
-                files.write(group.resolve("cpu.cfs_period_us"), String.valueOf(CpuLimit.PERIOD_MICROS));
+                files.write(group.resolve("cpu.cfs_period_us"), String.valueOf(limit.periodMicros()));
                 files.write(group.resolve("cpu.cfs_quota_us"), String.valueOf(limit.quotaMicros()));
             }
             return group;
@@ -108,6 +93,35 @@ public final class CpuCgroups {
         Path control = root.resolve("cgroup.subtree_control");
         if (!files.read(control).contains("cpu")) {
             files.write(control, "+cpu");
+        }
+    }
+
+    /**
+     * {@code group}'s throttling counters so far, from its {@code cpu.stat}: periods that ran, periods in
+     * which it was throttled, and the time it spent throttled (ns; v1 says {@code throttled_time} in ns,
+     * v2 {@code throttled_usec}); null when they cannot be read.
+     */
+    long[] throttling(Path group) {
+        try {
+            long periods = -1;
+            long throttled = -1;
+            long nanos = -1;
+            for (String line : files.read(group.resolve("cpu.stat")).split("\n")) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length != 2) {
+                    continue;
+                }
+                switch (f[0]) {
+                    case "nr_periods" -> periods = Long.parseLong(f[1]);
+                    case "nr_throttled" -> throttled = Long.parseLong(f[1]);
+                    case "throttled_time" -> nanos = Long.parseLong(f[1]);
+                    case "throttled_usec" -> nanos = Long.parseLong(f[1]) * 1000;
+                    default -> { }
+                }
+            }
+            return periods < 0 || throttled < 0 || nanos < 0 ? null : new long[] {periods, throttled, nanos};
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 
@@ -128,18 +142,6 @@ public final class CpuCgroups {
      * removed there (one left by a run killed outright stays, empty, until a run on that host tidies it).
      */
     void removeOrphans() {
-        try {
-            for (Path g : files.list(root, PREFIX)) {
-                String[] parts = g.getFileName().toString().substring(PREFIX.length()).split("-");
-                if (files.ownerMayRun(Long.parseLong(parts[0]))) {
-                    continue;
-                }
-                if (files.read(procsFile(g)).isBlank()) {
-                    remove(g);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // nothing to tidy, or not ours to tidy
-        }
+        CgroupFiles.removeOrphans(files, root);
     }
 }

@@ -4,21 +4,37 @@ import java.util.Locale;
 
 /**
  * A CPU budget for a server, as a container CPU limit is given: {@code 0.5} is half a CPU,
- * {@code 2} two CPUs. Enforced by the CFS bandwidth controller as a quota per short period, so that
- * a throttled server waits at most a period's worth at a time.
+ * {@code 2} two CPUs. Enforced by the CFS bandwidth controller as a quota per period: by default the
+ * 100 ms period Docker and Kubernetes set, where a server that spends its quota early in a period
+ * waits out the rest of it; {@code --cpu-period 10ms} makes those stalls shorter.
+ *
+ * @param cpus         CPUs of quota per period
+ * @param periodMicros the CFS period, µs (1 ms to 1 s, the kernel's bounds)
  */
-public record CpuLimit(double cpus) {
-    /** 10 ms: short, as the issue of long throttling stalls with the 100 ms default is well known. */
-    public static final long PERIOD_MICROS = 10_000;
+public record CpuLimit(double cpus, long periodMicros) {
+    /** 100 ms: the kernel's default, and what Docker ({@code --cpus}) and Kubernetes (CPU limits) set. */
+    public static final long DEFAULT_PERIOD_MICROS = 100_000;
     /** The kernel refuses quotas under 1 ms. */
     private static final long MIN_QUOTA_MICROS = 1_000;
+    private static final long MIN_PERIOD_MICROS = 1_000;
+    private static final long MAX_PERIOD_MICROS = 1_000_000;
+
+    /** {@code cpus} per the default 100 ms period. */
+    public CpuLimit(double cpus) {
+        this(cpus, DEFAULT_PERIOD_MICROS);
+    }
 
     public CpuLimit {
         if (!(cpus > 0) || Double.isInfinite(cpus)) {
             throw new IllegalArgumentException("--server-cpu-limit takes a positive number of CPUs, e.g. 0.5 or 2 (got " + cpus + ")");
         }
-        if (Math.round(cpus * PERIOD_MICROS) < MIN_QUOTA_MICROS) {
-            throw new IllegalArgumentException("--server-cpu-limit " + cpus + " is below the kernel's smallest quota (0.1 CPU)");
+        if (periodMicros < MIN_PERIOD_MICROS || periodMicros > MAX_PERIOD_MICROS) {
+            throw new IllegalArgumentException("--cpu-period must be between 1 ms and 1 s, the kernel's bounds (got "
+                    + periodMicros + " µs)");
+        }
+        if (Math.round(cpus * periodMicros) < MIN_QUOTA_MICROS) {
+            throw new IllegalArgumentException("--server-cpu-limit " + cpus + " is below the kernel's smallest quota (1 ms per "
+                    + periodMicros / 1000 + " ms period)");
         }
     }
 
@@ -38,9 +54,14 @@ public record CpuLimit(double cpus) {
         return new CpuLimit(Math.max(0.1, Math.min(serverCpus, driverCpus / 2.0)));
     }
 
-    /** The quota per {@link #PERIOD_MICROS}, µs. */
+    /** The same CPUs per another period. */
+    public CpuLimit withPeriod(long micros) {
+        return micros == periodMicros ? this : new CpuLimit(cpus, micros);
+    }
+
+    /** The quota per {@link #periodMicros}, µs. */
     public long quotaMicros() {
-        return Math.round(cpus * PERIOD_MICROS);
+        return Math.round(cpus * periodMicros);
     }
 
     @Override

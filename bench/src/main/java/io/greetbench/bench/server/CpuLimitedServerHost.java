@@ -3,8 +3,6 @@ package io.greetbench.bench.server;
 import io.greetbench.bench.results.ServerUse;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,15 +16,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * machine: the groups are then made there, through its shell ({@code CpuCgroups.find(HostFiles.through(
  * host.shell()))}), and the joining command runs there with the server.
  */
-public final class CpuLimitedServerHost implements ServerHost {
-    private final ServerHost inner;
+public final class CpuLimitedServerHost extends ForwardingServerHost {
     private final CpuLimit limit;
     private final CpuCgroups cgroups;
     private final AtomicLong counter = new AtomicLong();
     private final Set<Path> groups = ConcurrentHashMap.newKeySet();
 
     public CpuLimitedServerHost(ServerHost inner, CpuLimit limit, CpuCgroups cgroups) {
-        this.inner = inner;
+        super(inner);
         this.limit = limit;
         this.cgroups = cgroups;
         cgroups.removeOrphans();
@@ -60,27 +57,10 @@ public final class CpuLimitedServerHost implements ServerHost {
     }
 
     @Override
-    public String address() {
-        return inner.address();
-    }
-
-    @Override
-    public ServerSite site() {
-        return inner.site();
-    }
-
-    @Override
-    public HostShell shell() {
-        return inner.shell();
-    }
-
-    @Override
     public ServerInstance start(ServerCommand command, Path log) throws IOException {
         Path group = cgroups.create(limit, counter.incrementAndGet());
         groups.add(group);
-        List<String> joined = new ArrayList<>(List.of("sh", "-c", "echo $$ > \"$0\" && exec \"$@\"",
-                cgroups.procsFile(group).toString()));
-        joined.addAll(command.argv());
+        List<String> joined = CgroupFiles.joining(cgroups.procsFile(group), command.argv());
         try {
             return new Limited(inner.start(new ServerCommand(joined, command.knownPort(), command.gcLog()), log), group);
         } catch (IOException | RuntimeException e) {
@@ -96,11 +76,6 @@ public final class CpuLimitedServerHost implements ServerHost {
     }
 
     @Override
-    public boolean closed() {
-        return inner.closed();
-    }
-
-    @Override
     public void close() {
         inner.close();
         for (Path group : Set.copyOf(groups)) {
@@ -108,59 +83,31 @@ public final class CpuLimitedServerHost implements ServerHost {
         }
     }
 
-    /** A server in its group: everything as the inner host's, and the group removed on close. */
-    private final class Limited implements ServerInstance {
-        private final ServerInstance server;
+    /** A server in its group: everything as the inner host's, its window's throttling counters, and the group removed on close. */
+    private final class Limited extends ForwardingServerInstance {
         private final Path group;
+        private long[] throttlingAtStart;
 
         Limited(ServerInstance server, Path group) {
-            this.server = server;
+            super(server);
             this.group = group;
         }
 
         @Override
-        public long pid() {
-            return server.pid();
-        }
-
-        @Override
-        public int port() {
-            return server.port();
-        }
-
-        @Override
-        public void awaitReady(String path, byte[] expectedBody, Duration bound) throws NotReadyException, InterruptedException {
-            server.awaitReady(path, expectedBody, bound);
-        }
-
-        @Override
-        public boolean alive() {
-            return server.alive();
-        }
-
-        @Override
-        public String exitDescription() {
-            return server.exitDescription();
-        }
-
-        @Override
-        public String tail() {
-            return server.tail();
-        }
-
-        @Override
-        public double cpuSeconds() {
-            return server.cpuSeconds();
-        }
-
-        @Override
         public void startSampling() {
+            throttlingAtStart = cgroups.throttling(group);
             server.startSampling();
         }
 
         @Override
         public ServerUse stopSampling() {
-            return server.stopSampling();
+            ServerUse use = server.stopSampling();
+            long[] end = cgroups.throttling(group);
+            if (throttlingAtStart == null || end == null) {
+                return use;
+            }
+            return use.withThrottling(end[0] - throttlingAtStart[0], end[1] - throttlingAtStart[1],
+                    (end[2] - throttlingAtStart[2]) / 1e6);
         }
 
         @Override

@@ -49,16 +49,21 @@ final class WindowSampler {
         ProcessSampler.ResourceUse use = sampler == null ? null : sampler.finish();
         Long gcPauses = null;
         Double gcPauseMillis = null;
+        Double gcPauseMax = null;
+        String collector = null;
         if (gcLog != null && Files.exists(gcLog)) {
             double[] gc = GcLog.pausesBetween(gcLog, windowStartMillis, windowEndMillis);
             gcPauses = (long) gc[0];
             gcPauseMillis = gc[1];
+            gcPauseMax = gc[2] < 0 ? null : gc[2];
+            collector = GcLog.collector(GcLog.read(gcLog));
         }
         if (use == null) {
-            return new ServerUse(null, null, null, null, null, null, null, gcPauses, gcPauseMillis);
+            return new ServerUse(null, null, null, null, null, null, null, gcPauses, gcPauseMillis).withGc(gcPauseMax, collector);
         }
         return new ServerUse(finite(use.cpuSeconds()), null, null, use.rssPeakKb(), use.rssMeanKb(), use.threadsPeak(),
-                use.threadsMean(), gcPauses, gcPauseMillis, use.cpuClock(), finite(use.tickSeconds()));
+                use.threadsMean(), gcPauses, gcPauseMillis, use.cpuClock(), finite(use.tickSeconds())).withGc(gcPauseMax,
+                collector);
     }
 
     private static Double finite(double v) {

@@ -225,6 +225,30 @@ class CliTest {
     }
 
     @Test
+    void theCpuPeriodAndTheJvmFlagsReachTheRunsOptions(@org.junit.jupiter.api.io.TempDir java.nio.file.Path out) {
+        RunSettings settings = new RunSettings();
+        settings.out = out;
+        settings.serverCpus = "0"; // pinned: no CPU check before these options
+        settings.driverCpus = "1";
+        var o = settings.options(java.util.List.of("netty"), QuickCommand.PLANS, java.time.Duration.ZERO,
+                java.time.Duration.ZERO, java.time.Duration.ofSeconds(1), 1, out, "t", io.greetbench.bench.run.Precision.UNGATED);
+        var capacity = io.greetbench.bench.scenario.Scenarios.CAPACITY;
+        assertEquals(100_000, o.budgetFor(capacity).periodMicros(), "100 ms by default, as Docker and Kubernetes");
+        assertEquals(java.util.List.of(), o.jvmFlags());
+        CommandLine.populateCommand(settings, "--cpu-period", "10ms", "--jvm-flags", " -XX:+UseParallelGC  -Xmx512m ");
+        o = settings.options(java.util.List.of("netty"), QuickCommand.PLANS, java.time.Duration.ZERO,
+                java.time.Duration.ZERO, java.time.Duration.ofSeconds(1), 1, out, "t", io.greetbench.bench.run.Precision.UNGATED);
+        assertEquals(10_000, o.budgetFor(capacity).periodMicros());
+        assertEquals(5_000, o.budgetFor(capacity).quotaMicros(), "0.5 CPU of a 10 ms period");
+        assertEquals(java.util.List.of("-XX:+UseParallelGC", "-Xmx512m"), o.jvmFlags());
+        CommandLine.populateCommand(settings, "--cpu-period", "5s");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> settings.options(java.util.List.of("netty"), QuickCommand.PLANS, java.time.Duration.ZERO,
+                        java.time.Duration.ZERO, java.time.Duration.ofSeconds(1), 1, out, "t", io.greetbench.bench.run.Precision.UNGATED));
+        assertTrue(e.getMessage().contains("--cpu-period must be between 1 ms and 1 s"), e.getMessage());
+    }
+
+    @Test
     void readsDurationsAsPeopleWriteThem() {
         DurationConverter c = new DurationConverter();
         assertEquals(java.time.Duration.ofMillis(20), c.convert("20ms"));

@@ -35,7 +35,7 @@ class WindowGateRunTest {
         return new RunOptions(List.of("netty-nio"), List.of(new ScenarioPlan(Scenarios.PLAINTEXT, List.of(4), List.of())),
                 Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofSeconds(1), 1, "0", "1", out, JAVA,
                 List.of("-Xmx256m"), null, new CpuLimit(0.5), "test", Placement.LOCAL,
-                new Precision(0.05, Duration.ZERO, true, false), null);
+                new Precision(0.05, Duration.ZERO, true, false), null, null, null);
     }
 
     @Test

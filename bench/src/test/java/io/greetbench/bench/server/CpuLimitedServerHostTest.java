@@ -77,6 +77,37 @@ class CpuLimitedServerHostTest {
     }
 
     @Test
+    void theGroupGetsTheCpuPeriodGivenAndItsWindowCountsTheThrottling(@TempDir Path dir) throws Exception {
+        CpuCgroups cgroups = cgroups();
+        for (long period : List.of(100_000L, 10_000L)) {
+            try (CpuLimitedServerHost host = new CpuLimitedServerHost(new LocalServerHost("0"), new CpuLimit(0.5, period), cgroups)) {
+                Set<Path> before = groups(cgroups);
+                ServerInstance spin = host.start(spinner(), dir.resolve("spin-" + period + ".log"));
+                Set<Path> during = groups(cgroups);
+                during.removeAll(before);
+                Path group = during.iterator().next();
+                if (cgroups.version().equals("cgroup v1")) {
+                    assertEquals(String.valueOf(period), Files.readString(group.resolve("cpu.cfs_period_us")).trim());
+                    assertEquals(String.valueOf(period / 2), Files.readString(group.resolve("cpu.cfs_quota_us")).trim());
+                } else {
+                    assertEquals(period / 2 + " " + period, Files.readString(group.resolve("cpu.max")).trim());
+                }
+                spin.startSampling();
+                TimeUnit.MILLISECONDS.sleep(1500);
+                var use = spin.stopSampling();
+                // The window's own counters: periods that ran (the spinner is busy through all of them), and of
+                // them those in which it spent its quota. How often that is depends on what else runs on CPU 0:
+                // alone, a spinner under half a CPU is throttled in every period; sharing the CPU, less often.
+                assertTrue(use.cpuPeriods() >= 1_000_000 / period && use.cpuPeriods() <= 2_000_000 / period,
+                        "periods in 1.5 s of " + period + " µs: " + use);
+                assertTrue(use.cpuThrottledPeriods() >= 0 && use.cpuThrottledPeriods() <= use.cpuPeriods(), use.toString());
+                assertTrue(use.cpuThrottledMillis() >= 0 && use.cpuThrottledMillis() < 1500, use.toString());
+                spin.close();
+            }
+        }
+    }
+
+    @Test
     void aServerThatFailsToStartLeavesNoGroup(@TempDir Path dir) throws Exception {
         CpuCgroups cgroups = cgroups();
         Set<Path> before = groups(cgroups);
