@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import io.greetbench.bench.stats.Metric;
 import io.greetbench.bench.stats.RankedMetric;
 import io.greetbench.bench.stats.SettledPairs;
@@ -203,9 +204,9 @@ public final class Orchestrator {
         io.greetbench.bench.stats.Bootstrap bootstrap = new io.greetbench.bench.stats.Bootstrap();
         List<CellGroup> groups = plan(usable).stream().map(Cell::group).distinct().toList();
         while (!host.closed()) {
-            List<List<Cell>> rounds = roundsToAdd(groups, usable, measured, precision, bootstrap);
+            List<List<Cell>> rounds = roundsToAdd(groups, usable, measured, precision, options.trials(), bootstrap);
             if (rounds.isEmpty()) {
-                log.println("greetbench: every pair settled to ±" + Math.round(precision.target() * 100)
+                log.println("greetbench: every pair with trials on both sides settled to ±" + Math.round(precision.target() * 100)
                         + "% (or its cell reached " + MAX_ROUNDS + " rounds)");
                 return;
             }
@@ -234,17 +235,21 @@ public final class Orchestrator {
     }
 
     /**
-     * The precision loop's next step: for each cell with a pair not settled to the precision (and
-     * fewer than {@link #MAX_ROUNDS} rounds), one more round of the runtimes in such pairs; empty
-     * when every pair is settled.
+     * The precision loop's next step: for each cell with a pair not settled to the precision, or a
+     * runtime whose discarded windows left it short of its planned trials (and fewer than
+     * {@link #MAX_ROUNDS} rounds), one more round of those runtimes; empty when there is none.
      */
     static List<List<Cell>> roundsToAdd(List<CellGroup> groups, List<ServerLauncher> usable, List<Measurement> measured,
-            Precision precision, io.greetbench.bench.stats.Bootstrap bootstrap) {
+            Precision precision, int plannedTrials, io.greetbench.bench.stats.Bootstrap bootstrap) {
         List<List<Cell>> rounds = new ArrayList<>();
         for (CellGroup g : groups) {
             List<Measurement> inCell = measured.stream().filter(g::contains).toList();
-            var unsettled = SettledPairs.unsettledRuntimes(SettledPairs.of(g.key(), RankedMetric.of(g.scenario().section()),
-                    rankedValues(g.scenario(), inCell), precision.target(), bootstrap));
+            Map<String, Map<Integer, Double>> values = rankedValues(g.scenario(), inCell);
+            Set<String> unsettled = new java.util.LinkedHashSet<>(SettledPairs.unsettledRuntimes(SettledPairs.of(g.key(),
+                    RankedMetric.of(g.scenario().section()), values, precision.target(), bootstrap)));
+            // a runtime the gate left short of its planned trials (its windows discarded, not failed) is measured again too
+            inCell.stream().filter(m -> m.status() == Status.DISCARDED && !m.reference()).map(Measurement::runtime)
+                    .filter(r -> values.getOrDefault(r, Map.of()).size() < plannedTrials).forEach(unsettled::add);
             int nextTrial = inCell.stream().mapToInt(m -> m.trial() == null ? 0 : m.trial()).max().orElse(0) + 1;
             if (unsettled.isEmpty() || nextTrial > MAX_ROUNDS) {
                 continue;

@@ -111,7 +111,7 @@ class PrecisionLoopTest {
             measured.add(capacity("a", t + 1, 100_000).withPlace(true, 1, 0.05)); // a twin is not a trial of a
         }
         List<List<Cell>> rounds = Orchestrator.roundsToAdd(List.of(CELL), launchers("a", "b", "c", "ref-nginx"), measured,
-                FIVE, new Bootstrap());
+                FIVE, 5, new Bootstrap());
         assertEquals(1, rounds.size());
         List<Cell> round = rounds.get(0);
         assertEquals(List.of("a", "c"), round.stream().filter(x -> !x.twin()).map(x -> x.server().name()).sorted().toList());
@@ -126,18 +126,32 @@ class PrecisionLoopTest {
             settled.add(capacity("a", t, 100_000 + t));
             settled.add(capacity("b", t, 150_000 + t));
         }
-        assertEquals(List.of(), Orchestrator.roundsToAdd(List.of(CELL), launchers("a", "b"), settled, FIVE, new Bootstrap()));
+        assertEquals(List.of(), Orchestrator.roundsToAdd(List.of(CELL), launchers("a", "b"), settled, FIVE, 5, new Bootstrap()));
 
         List<Measurement> neverSettles = new ArrayList<>();
         for (int t = 1; t <= Orchestrator.MAX_ROUNDS; t++) {
             neverSettles.add(capacity("a", t, t % 2 == 0 ? 90_000 : 110_000));
             neverSettles.add(capacity("b", t, 100_000));
         }
-        assertEquals(List.of(), Orchestrator.roundsToAdd(List.of(CELL), launchers("a", "b"), neverSettles, FIVE,
+        assertEquals(List.of(), Orchestrator.roundsToAdd(List.of(CELL), launchers("a", "b"), neverSettles, FIVE, 5,
                 new Bootstrap()), "at " + Orchestrator.MAX_ROUNDS + " rounds a cell gets no more");
         neverSettles.removeIf(m -> m.trial() == Orchestrator.MAX_ROUNDS);
-        assertEquals(1, Orchestrator.roundsToAdd(List.of(CELL), launchers("a", "b"), neverSettles, FIVE, new Bootstrap())
+        assertEquals(1, Orchestrator.roundsToAdd(List.of(CELL), launchers("a", "b"), neverSettles, FIVE, 5, new Bootstrap())
                 .size(), "one round fewer: one more is added");
+    }
+
+    @Test
+    void aRuntimeTheGateLeftShortOfItsTrialsIsMeasuredAgain() {
+        List<Measurement> measured = new ArrayList<>();
+        for (int t = 1; t <= 5; t++) {
+            measured.add(capacity("a", t, 100_000 + t));
+            measured.add(t == 3 ? capacity("b", t, 10).withOutcome(Status.DISCARDED, "the server's CPU ran slow")
+                    : capacity("b", t, 150_000 + t));
+        }
+        List<List<Cell>> rounds = Orchestrator.roundsToAdd(List.of(CELL), launchers("a", "b"), measured, FIVE, 5,
+                new Bootstrap());
+        assertEquals(1, rounds.size(), "b has 4 of its 5 trials");
+        assertEquals(List.of("b"), rounds.get(0).stream().filter(x -> !x.twin()).map(x -> x.server().name()).toList());
     }
 
     @Test
