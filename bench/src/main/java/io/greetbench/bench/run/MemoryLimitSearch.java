@@ -202,7 +202,10 @@ final class MemoryLimitSearch {
     static Verdict judge(Measurement m, MemoryLimitedServerHost.Readings r, double baseRps, Double baseCpuUs, long baseErrors) {
         Double share = m.load() == null || baseRps <= 0 ? null : m.load().requestsPerSecond() / baseRps;
         Double cpuUs = m.server() == null ? null : m.server().cpuMicrosPerRequest();
-        Double perCpu = baseCpuUs == null || cpuUs == null || cpuUs <= 0 ? share : baseCpuUs / cpuUs;
+        Double perCpu = share;
+        if (baseCpuUs != null && cpuUs != null && cpuUs > 0) {
+            perCpu = baseCpuUs / cpuUs;
+        }
         if (r != null && r.oomKilled()) {
             return new Verdict(false, MemoryFigures.OOM_KILL, "killed by the kernel's OOM killer", share, perCpu);
         }

@@ -98,6 +98,9 @@ class MemoryLimitSearchTest {
         assertEquals(MemoryFigures.ERRORS, judge(window(99_000, 3500), readings(0, null), 1000).failure());
         var gone = judge(window(0, 0).withOutcome(Status.FAILED, "the server died during the measurement"), readings(0, null), 0);
         assertEquals(MemoryFigures.DIED, gone.failure());
+        Measurement neverReady = window(0, 0).withFigures(null, null, null).withServer(1L, null)
+                .withOutcome(Status.FAILED, "the server exited (killed by signal 9) before listening");
+        assertEquals(MemoryFigures.NOT_READY, judge(neverReady, readings(0, null), 0).failure(), "no window: no shares either");
     }
 
     // --- in real memory cgroups ---
