@@ -50,7 +50,8 @@ final class MemoryLimitSearch {
      * without errors unlimited may have none.
      */
     static final double ERRORS_ALLOWED = 3.0;
-    static final long FLOOR_BYTES = 16L << 20;
+    /** The least limit tried: below it, the JVM's 16 MiB initial heap would not fit in 75% of it. */
+    static final long FLOOR_BYTES = 32L << 20;
     /** The flags of every server of this scenario, after the container heap ({@link ContainerFlags#HEAP}). */
     static final List<String> FLAGS = List.of(ContainerFlags.EXIT_ON_OUT_OF_MEMORY);
 
@@ -59,6 +60,8 @@ final class MemoryLimitSearch {
     private final ResultsFile results;
     private final CellMeasurement measurement;
     private final PrintStream log;
+    /** The host of the window under way (its group removed by {@link #stop}), or null. */
+    private volatile MemoryLimitedServerHost current;
 
     MemoryLimitSearch(RunOptions options, RunHosts hosts, ResultsFile results, CellMeasurement measurement, PrintStream log) {
         this.options = options;
@@ -123,8 +126,8 @@ final class MemoryLimitSearch {
         baselineFlags.add(ContainerFlags.NATIVE_MEMORY_TRACKING);
         for (int c : counts) {
             Cell cell = new Cell(server, scenario, c, 0, round, position);
-            try (MemoryLimitedServerHost unlimited = new MemoryLimitedServerHost(new ContainerJvmHost(hosts.server(),
-                    baselineFlags), cgroups, null, !server.reference(), false)) {
+            try (MemoryLimitedServerHost unlimited = watched(new MemoryLimitedServerHost(new ContainerJvmHost(hosts.server(),
+                    baselineFlags), cgroups, null, !server.reference(), false))) {
                 CellMeasurement.Outcome outcome = measurement.measure(cell, 0, unlimited, null);
                 if (outcome.interrupted()) {
                     return null;
@@ -158,8 +161,8 @@ final class MemoryLimitSearch {
             Verdict verdict = null;
             for (int attempt = 1; attempt <= 2; attempt++) {
                 int step = search.steps() + 1;
-                try (MemoryLimitedServerHost limited = new MemoryLimitedServerHost(new ContainerJvmHost(hosts.server(), FLAGS),
-                        cgroups, limit, false, true)) {
+                try (MemoryLimitedServerHost limited = watched(new MemoryLimitedServerHost(new ContainerJvmHost(hosts.server(),
+                        FLAGS), cgroups, limit, false, true))) {
                     CellMeasurement.Outcome outcome = measurement.measure(cell, 0, limited, null);
                     if (outcome.interrupted()) {
                         return null;
@@ -190,6 +193,23 @@ final class MemoryLimitSearch {
                 : (search.found() >> 20) + " MiB (last step from " + (search.failedBelow() < 0 ? "untested"
                         : (search.failedBelow() >> 20) + " MiB") + ")", search.steps(), found.memorySearch().seconds());
         return 0;
+    }
+
+    /** {@code host} is the one whose group {@link #stop} removes. */
+    private MemoryLimitedServerHost watched(MemoryLimitedServerHost host) {
+        current = host;
+        return host;
+    }
+
+    /**
+     * The run is being stopped (from a shutdown hook, once the servers were stopped): the group of the
+     * window under way is removed, as the window itself will not finish.
+     */
+    void stop() {
+        MemoryLimitedServerHost host = current;
+        if (host != null) {
+            host.close();
+        }
     }
 
     /**

@@ -35,6 +35,7 @@ public final class Orchestrator {
     private Consumer<ServerInstance> onWindowOpen = p -> { };
     private Duration readyBound = READY_BOUND;
     private int failures;
+    private volatile MemoryLimitSearch memorySearch;
 
     /** Everything on this machine. */
     public Orchestrator(RunOptions options, Path root, PrintStream log) {
@@ -64,6 +65,10 @@ public final class Orchestrator {
     /** Stops every server and driver still running, on every host; safe to call from a shutdown hook. */
     public void stopChildren() {
         hosts.close();
+        MemoryLimitSearch search = memorySearch;
+        if (search != null) {
+            search.stop(); // its window's memory group, now that the server in it is stopped
+        }
     }
 
     /** Runs every cell; returns how many measurements failed. */
@@ -108,7 +113,7 @@ public final class Orchestrator {
             }
             failed += switch (p.scenario().kind()) {
                 case CELLS -> 0;
-                case MEMORY_LIMIT -> new MemoryLimitSearch(options, hosts, results, measurement, log).run(p, usable);
+                case MEMORY_LIMIT -> (memorySearch = new MemoryLimitSearch(options, hosts, results, measurement, log)).run(p, usable);
                 case STARTUP -> new StartupMeasurement(options, hosts, results, log).run(p, usable);
             };
         }

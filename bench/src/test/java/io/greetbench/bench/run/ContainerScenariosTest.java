@@ -105,11 +105,45 @@ class ContainerScenariosTest {
         }
     }
 
+    @Test
+    void aMemoryRunStoppedWithSigtermLeavesNoGroupAndNoProcess(@TempDir Path out) throws Exception {
+        assumeTrue(MemoryCgroups.find().isPresent() && MemoryCgroups.problem(HostFiles.LOCAL) == null,
+                "memory cgroups cannot be written here (not root?)");
+        List<String> command = List.of(JAVA.toString(), "-cp", System.getProperty("java.class.path"),
+                "io.greetbench.bench.cli.GreetbenchCommand", "run", "--runtimes", "netty-nio", "--scenarios", "memory",
+                "--connections", "memory=20", "--warmup", "0", "--duration", "30s", "--trials", "1",
+                "--server-cpus", "0", "--driver-cpus", "1", "--out", out.toString());
+        Path log = out.resolveSibling(out.getFileName() + ".log");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (!Files.readString(log).contains("server pid") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(1000);
+        List<ProcessHandle> started = p.descendants().toList();
+        Set<Path> during = groupsOf(started.stream().map(ProcessHandle::pid).toList());
+        assertEquals(1, during.size(), "the server's memory group exists while it runs: " + Files.readString(log));
+        p.destroy(); // SIGTERM
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the run did not stop");
+        for (ProcessHandle h : started) {
+            h.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertFalse(h.isAlive(), "process " + h.pid() + " is still alive");
+        }
+        assertTrue(during.stream().noneMatch(Files::exists), "no group left after SIGTERM: " + Files.readString(log));
+    }
+
     private static Set<Path> groups() throws Exception {
+        return groupsOf(List.of(ProcessHandle.current().pid()));
+    }
+
+    /** The memory groups made by the greetbench processes {@code pids}. */
+    private static Set<Path> groupsOf(List<Long> pids) throws Exception {
         Set<Path> all = new HashSet<>();
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(MemoryCgroups.find().orElseThrow().root(),
-                "greetbench-" + ProcessHandle.current().pid() + "-*")) {
-            s.forEach(all::add);
+        for (long pid : pids) {
+            try (DirectoryStream<Path> s = Files.newDirectoryStream(MemoryCgroups.find().orElseThrow().root(),
+                    "greetbench-" + pid + "-*")) {
+                s.forEach(all::add);
+            }
         }
         return all;
     }
