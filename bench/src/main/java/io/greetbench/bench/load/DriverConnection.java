@@ -30,6 +30,7 @@ final class DriverConnection {
 
     private Channel channel;
     private boolean closingOnPurpose;
+    private Channel attempt; // the channel of the last connect, until it is active (then also channel)
     private boolean serverCloses; // the last answer said Connection: close: send nothing more here
     private boolean inRead;
     private int toSendAfterRead;
@@ -70,6 +71,7 @@ final class DriverConnection {
             return; // a retry scheduled before the run stopped: nothing may be opened after it
         }
         ChannelFuture future = run.bootstrapFor(loop, this).connect(run.spec().target().address(), local);
+        attempt = future.channel();
         attempted = true;
         future.addListener(f -> {
             if (!f.isSuccess()) {
@@ -283,6 +285,9 @@ final class DriverConnection {
         if (channel != null) {
             closingOnPurpose = true;
             channel.close();
+        }
+        if (attempt != null && attempt != channel) {
+            attempt.close(); // a connect still under way (reconnecting to a server that went away): its socket too
         }
     }
 

@@ -263,8 +263,15 @@ public final class LoadDriver {
         } finally {
             run.stop();
             timeoutChecks.forEach(f -> f.cancel(false));
+            // Every connection closed on its loop, and waited for: a run that ends by an exception may do so
+            // while its connections reconnect to a server that went away, and no socket may outlive it.
+            List<io.netty.util.concurrent.Future<?>> closed = new ArrayList<>(connections.size());
             for (DriverConnection c : connections) {
-                c.loop().execute(c::close);
+                closed.add(c.loop().submit(c::close));
+            }
+            long closeBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            for (io.netty.util.concurrent.Future<?> f : closed) {
+                f.awaitUninterruptibly(Math.max(1, TimeUnit.NANOSECONDS.toMillis(closeBy - System.nanoTime())));
             }
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).await(10, TimeUnit.SECONDS);
             run.releaseBuffers();
