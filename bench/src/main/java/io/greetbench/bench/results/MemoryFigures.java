@@ -12,14 +12,14 @@ import java.util.Map;
  * @param limitBytes      the memory limit of a step; absent for a baseline
  * @param step            a step's number in its search, from 1
  * @param held            a step: whether the server served as it does unlimited (no OOM kill, no
- *                        OutOfMemoryError, no errors (at most 3× its unlimited ones, if it had any), at least 95%
- *                        of its throughput)
+ *                        OutOfMemoryError, no errors but timeouts (at most 3× its unlimited ones, if it had
+ *                        any), at least half its throughput, and 95% of its throughput or of its throughput per CPU)
  * @param failure         a step that did not hold: why, as a key ({@link #OOM_KILL}, {@link #OUT_OF_MEMORY_ERROR},
  *                        {@link #COLLAPSE}, {@link #COSTLIER}, {@link #ERRORS}, {@link #DIED}, {@link #NOT_READY})
  * @param detail          that reason for a person
  * @param throughputShare requests/s as a share of the same round's unlimited window
  * @param perCpuShare     requests per CPU-second of the server as a share of the same round's unlimited window's
- *                        (what decides; the requests/s only where they collapsed below half)
+ *                        (a step holds when this or the throughput share reaches 95%)
  * @param heapMaxBytes    the largest heap the JVM allowed itself (from its GC log): sized from the limit
  * @param cgroupPeakBytes the most memory the group was charged ({@code memory.max_usage_in_bytes} or
  *                        {@code memory.peak}): what a limit is compared with
@@ -40,7 +40,7 @@ public record MemoryFigures(String phase, Long limitBytes, Integer step, Boolean
     public static final String OOM_KILL = "oom-kill";
     public static final String OUT_OF_MEMORY_ERROR = "out-of-memory-error";
     public static final String COLLAPSE = "collapse";
-    /** Fewer than 95% of its unlimited requests per CPU-second: the limit made each request cost more. */
+    /** Below 95% of both its unlimited requests/s and its unlimited requests per CPU-second. */
     public static final String COSTLIER = "costlier";
     public static final String ERRORS = "errors";
     public static final String DIED = "died";

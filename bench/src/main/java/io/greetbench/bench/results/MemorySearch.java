@@ -11,8 +11,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                         [failedBytes, foundBytes]; absent when nothing below it was tried
  * @param startBytes       where the search started: the most memory the unlimited window's group was charged
  * @param baselineRequestsPerSecond the unlimited window's requests/s, the 95% mark's base
- * @param baselineErrors   the unlimited window's errors (request and set-up): a step may have none, or at most
- *                         three times as many when these are not none
+ * @param baselineErrors   the unlimited window's errors but timeouts (request and set-up): a step may have none,
+ *                         or at most three times as many when these are not none
  * @param steps            steps tried
  * @param seconds          how long the search took, its unlimited windows included
  * @param toleranceBytes   the span it stopped at: 5% of the limit, or 8 MiB if more

@@ -48,8 +48,14 @@ class MemoryLimitSearchTest {
 
     /** A step's window: {@code rps} answered, the server spending {@code cpuUs} µs of CPU on each. */
     private static Measurement window(double rps, double cpuUs, long errors) {
+        return window(rps, cpuUs, errors, 0);
+    }
+
+    /** A window with {@code errors} resets and {@code timeouts} timeouts. */
+    private static Measurement window(double rps, double cpuUs, long errors, long timeouts) {
         LoadFigures load = new LoadFigures("http://127.0.0.1:1/world", "closed", 10_000, 1, 0, 5, true, 4, (long) (rps * 4),
-                rps, 0, 0, 0, Map.of("timeout", errors), errors, 0, null, 0.5, 0.5, 1, false, 1, null, 1.0, 0L);
+                rps, 0, 0, 0, Map.of("reset", errors, "timeout", timeouts), errors + timeouts, 0, null, 0.5, 0.5, 1, false, 1,
+                null, 1.0, 0L);
         ServerUse use = new ServerUse(rps * 4 * cpuUs / 1e6, null, cpuUs, 100_000L, 100_000.0, 15, 15.0, 0L, 0.0);
         return new Measurement("netty", false, "memory", 10_000, 1, 0.0, null, 20L, 10_000L, null, 1, 1, "now", Status.OK, null,
                 1L, 800L, null, load, use);
@@ -74,6 +80,8 @@ class MemoryLimitSearchTest {
         assertEquals(0.96, v.share(), 1e-9);
         var lessCpu = judge(window(70_000, 10.2, 0), readings(0, null), 0);
         assertTrue(lessCpu.held(), "fewer requests/s because it got less CPU, each costing what it did: it holds " + lessCpu);
+        var moreCpu = judge(window(97_000, 12.0, 0), readings(0, null), 0);
+        assertTrue(moreCpu.held(), "as many requests/s as unlimited, if at a higher cost: it holds " + moreCpu);
     }
 
     @Test
@@ -85,14 +93,17 @@ class MemoryLimitSearchTest {
         assertEquals("java.lang.OutOfMemoryError: Java heap space", oome.detail());
         var costlier = judge(window(90_000, 11.1, 0), readings(0, null), 0);
         assertEquals(MemoryFigures.COSTLIER, costlier.failure());
-        assertTrue(costlier.detail().contains("90% of its unlimited requests per CPU-second"), costlier.detail());
+        assertTrue(costlier.detail().contains("90% of its unlimited requests/s, 90% of its requests per CPU-second"),
+                costlier.detail());
         assertTrue(costlier.unclear(), "90%: measured once more");
         var collapsed = judge(window(20_000, 0), readings(0, null), 0);
         assertEquals(MemoryFigures.COLLAPSE, collapsed.failure());
         assertFalse(collapsed.unclear(), "20% of its requests/s: a clear verdict");
-        assertEquals(MemoryFigures.COSTLIER, judge(window(99_000, 30.0, 0), readings(0, null), 0).failure());
+        assertEquals(MemoryFigures.COSTLIER, judge(window(80_000, 30.0, 0), readings(0, null), 0).failure());
         var errors = judge(window(99_000, 12), readings(0, null), 0);
         assertEquals(MemoryFigures.ERRORS, errors.failure());
+        assertTrue(judge(window(99_000, 10.0, 0, 1808), readings(0, null), 0).held(),
+                "timeouts are slow answers, judged by the throughput: Tomcat times out what it cannot accept, with or without a limit");
         assertTrue(judge(window(99_000, 2500), readings(0, null), 1000).held(),
                 "a runtime that times out unlimited too holds with up to three times its errors (its windows vary that much)");
         assertEquals(MemoryFigures.ERRORS, judge(window(99_000, 3500), readings(0, null), 1000).failure());
