@@ -46,6 +46,9 @@ import java.util.List;
  * @param memory           the memory scenario's windows: the limit, the verdict, where the memory went
  * @param memorySearch     the memory scenario's result of one round's search for one runtime
  * @param startup          the start-up scenario: one fresh start
+ * @param serverWindow     which window of its server process this was: 1 (or absent, as in older results) for
+ *                         a fresh server; 2 and on for the later cells of a scenario that one server serves in
+ *                         turn within a round (its connection counts, its rates), with a shorter warm-up
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -54,7 +57,7 @@ public record Measurement(String runtime, boolean reference, String scenario, In
         Status status, String reason, Long serverPid, Long serverReadyMillis, ProbeReading machineProbe,
         LoadFigures load, ServerUse server, String serverHost, List<String> driverHosts, List<DriverFigures> drivers,
         CpuGateReading serverCpuCheck, Boolean twin, Integer attempt, Double precision,
-        Long cpuPeriodMicros, MemoryFigures memory, MemorySearch memorySearch, StartupFigures startup) {
+        Long cpuPeriodMicros, MemoryFigures memory, MemorySearch memorySearch, StartupFigures startup, Integer serverWindow) {
 
     /** A measurement with where it ran, as every one was before the container figures. */
     public Measurement(String runtime, boolean reference, String scenario, Integer connections, Integer pipeline,
@@ -64,7 +67,7 @@ public record Measurement(String runtime, boolean reference, String scenario, In
             List<DriverFigures> drivers) {
         this(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis, timeoutMillis,
                 cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe, load, server,
-                serverHost, driverHosts, drivers, null, null, null, null, null, null, null, null);
+                serverHost, driverHosts, drivers, null, null, null, null, null, null, null, null, null);
     }
 
     /** A measurement that does not say where it ran, as every one did before hosts were recorded. */
@@ -114,7 +117,15 @@ public record Measurement(String runtime, boolean reference, String scenario, In
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
                 load, server, serverHost, driverHosts, drivers, serverCpuCheck, twin ? Boolean.TRUE : null, attempt, precision,
-                cpuPeriodMicros, memory, memorySearch, startup);
+                cpuPeriodMicros, memory, memorySearch, startup, serverWindow);
+    }
+
+    /** Which window of its server process this was (1: a fresh server). */
+    public Measurement withServerWindow(int window) {
+        return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
+                timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
+                load, server, serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, memory,
+                memorySearch, startup, window > 1 ? Integer.valueOf(window) : null);
     }
 
     /** The server CPU's readings around the window. */
@@ -122,7 +133,7 @@ public record Measurement(String runtime, boolean reference, String scenario, In
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
                 load, server, serverHost, driverHosts, drivers, check, twin, attempt, precision, cpuPeriodMicros, memory,
-                memorySearch, startup);
+                memorySearch, startup, serverWindow);
     }
 
     /** The share of its own peak this cell ran at; 0 when it was not that kind of cell. */
@@ -133,19 +144,19 @@ public record Measurement(String runtime, boolean reference, String scenario, In
     public Measurement withOutcome(Status status, String reason) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe, load,
-                server, serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, memory, memorySearch, startup);
+                server, serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, memory, memorySearch, startup, serverWindow);
     }
 
     public Measurement withServer(Long pid, Long readyMillis) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, pid, readyMillis, machineProbe, load, server,
-                serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, memory, memorySearch, startup);
+                serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, memory, memorySearch, startup, serverWindow);
     }
 
     public Measurement withFigures(ProbeReading probe, LoadFigures load, ServerUse server) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, probe, load, server,
-                serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, memory, memorySearch, startup);
+                serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, memory, memorySearch, startup, serverWindow);
     }
 
     /** Where it ran: the server host and the hosts the load came from. */
@@ -153,7 +164,7 @@ public record Measurement(String runtime, boolean reference, String scenario, In
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
                 load, server, serverHost, driverHosts == null ? null : List.copyOf(driverHosts), drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, memory,
-                memorySearch, startup);
+                memorySearch, startup, serverWindow);
     }
 
     /** Each driver host's own figures, when the load came from several hosts. */
@@ -162,7 +173,7 @@ public record Measurement(String runtime, boolean reference, String scenario, In
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
                 load, server, serverHost, driverHosts, drivers == null ? null : List.copyOf(drivers), serverCpuCheck, twin, attempt, precision,
                 cpuPeriodMicros, memory,
-                memorySearch, startup);
+                memorySearch, startup, serverWindow);
     }
 
     /**
@@ -185,28 +196,28 @@ public record Measurement(String runtime, boolean reference, String scenario, In
     public Measurement withCpuPeriod(Long micros) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
-                load, server, serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, micros, memory, memorySearch, startup);
+                load, server, serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, micros, memory, memorySearch, startup, serverWindow);
     }
 
     /** A memory-scenario window's limit, verdict and breakdown. */
     public Measurement withMemory(MemoryFigures figures) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
-                load, server, serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, figures, memorySearch, startup);
+                load, server, serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, figures, memorySearch, startup, serverWindow);
     }
 
     /** A memory search's result. */
     public Measurement withMemorySearch(MemorySearch search) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
-                load, server, serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, memory, search, startup);
+                load, server, serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, memory, search, startup, serverWindow);
     }
 
     /** A fresh start's figures. */
     public Measurement withStartup(StartupFigures figures) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
-                load, server, serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, memory, memorySearch, figures);
+                load, server, serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, memory, memorySearch, figures, serverWindow);
     }
 
     /** Whether it is a line of the memory or start-up scenario (not a cell of windows). */

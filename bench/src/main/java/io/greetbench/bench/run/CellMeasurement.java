@@ -23,12 +23,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * Measures one cell: a fresh server on the host, a readiness check, the load (from wherever the load
- * source drives it) with the server sampled over the measured window, and a stop. The outcome is a {@link Measurement}, ok or failed with a
+ * Measures one cell, or a runtime's cells of one scenario in one round: a fresh server on the host, a
+ * readiness check, the load of each cell in turn (from wherever the load source drives it) with the
+ * server sampled over each measured window, and a stop. The outcome is a {@link Measurement}, ok or failed with a
  * reason; an interruption is neither (null).
  */
 final class CellMeasurement {
@@ -40,6 +43,12 @@ final class CellMeasurement {
     private final Duration readyBound;
     private final Consumer<ServerInstance> onWindowOpen;
     private final PrintStream log;
+    /**
+     * The least warm-up of a later cell on a server that already served its scenario's first cell this
+     * round: its JIT is warm, so only the new connections and pace have to settle (the adaptive warm-up
+     * still goes on until the cost per request does, up to the run's most).
+     */
+    static final Duration FOLLOW_ON_WARMUP = Duration.ofSeconds(1);
 
     CellMeasurement(RunOptions options, LoadSource load, Duration readyBound, Consumer<ServerInstance> onWindowOpen,
             PrintStream log) {
@@ -62,61 +71,141 @@ final class CellMeasurement {
      * {@code budget} is the CPU limit the host puts on the server, or null.
      */
     Outcome measure(Cell cell, double offeredRate, ServerHost host, CpuLimit budget) throws InterruptedException {
-        Scenario scenario = cell.scenario();
-        Measurement m = draft(cell, offeredRate, budget).withHosts(host.site().host(), load.hosts());
+        return measure(List.of(cell), new double[] {offeredRate}, host, budget, Watcher.NONE).get(0);
+    }
+
+    /** Told as each cell of a server's cells begins and ends (for the progress line). */
+    interface Watcher {
+        Watcher NONE = new Watcher() {
+        };
+
+        default void starting(Cell cell) {
+        }
+
+        default void finished(Cell cell, Outcome outcome) {
+        }
+    }
+
+    /**
+     * Measures {@code cells} (one runtime, one scenario, one round: its connection counts or rates, in
+     * that order) on one fresh server: the first with the whole warm-up, each later one with a warm-up
+     * from {@link #FOLLOW_ON_WARMUP} (the server is warm; only the new connections and pace must settle).
+     * Outcomes in the cells' order; once the server is gone, the cells after it fail with the reason; an
+     * interruption ends the list with an interrupted outcome.
+     */
+    List<Outcome> measure(List<Cell> cells, double[] offered, ServerHost host, CpuLimit budget, Watcher watcher)
+            throws InterruptedException {
+        List<Outcome> outcomes = new ArrayList<>();
+        watcher.starting(cells.get(0));
+        Cell first = cells.get(0);
+        Scenario scenario = first.scenario();
+        Measurement m = draft(first, offered[0], budget).withHosts(host.site().host(), load.hosts());
         double probeBefore = MachineProbe.nanosPerMillionUnits();
-        Path logFile = options.out().resolve("logs").resolve(cell.fileStem() + ".log");
+        Path logFile = options.out().resolve("logs").resolve(first.fileStem() + ".log");
         ServerInstance server;
         try {
-            server = host.start(cell.server().command(scenario.requestWait(), host.site(), logFile), logFile);
+            server = host.start(first.server().command(scenario.requestWait(), host.site(), logFile), logFile);
         } catch (IOException e) {
-            return failed(host, m, "could not start: " + e.getMessage());
+            return failedAll(host, cells, offered, budget, watcher, "could not start: " + e.getMessage());
         }
         try {
             long t0 = System.nanoTime();
             log.println("      server pid " + server.pid() + " on " + host.name());
-            m = m.withServer(server.pid(), null);
             try {
                 server.awaitReady(PATH, GREETING, readyBound);
             } catch (ServerInstance.NotReadyException e) {
-                return failed(host, m, e.getMessage());
+                return failedAll(host, cells, offered, budget, watcher, e.getMessage(), server.pid());
             }
-            m = m.withServer(server.pid(), (System.nanoTime() - t0) / 1_000_000);
-            // Another machine may be loaded only when the user named it (--server-host): this is that one.
-            boolean named = !host.site().local();
-            LoadSpec spec = LoadSpec.builder(Target.parse("http://" + host.address() + ":" + server.port() + PATH, named))
-                    .connections(cell.connections()).warmup(options.warmup(), options.warmupMax())
-                    .duration(options.duration()).rate(offeredRate).pipeline(scenario.pipeline())
-                    .expectedBody(GREETING).timeout(scenario.timeout()).build();
-            ServerWindow window = new ServerWindow(server, onWindowOpen);
-            LoadOutcome outcome;
-            try {
-                outcome = load.run(spec, window);
-            } catch (IOException | RuntimeException e) {
-                return failed(host, m, "the load driver failed: " + e.getMessage()
-                        + (e.getCause() != null ? " (" + e.getCause() + ")" : ""));
+            Long readyMillis = (System.nanoTime() - t0) / 1_000_000;
+            String gone = null;
+            for (int i = 0; i < cells.size(); i++) {
+                Cell cell = cells.get(i);
+                if (i > 0) {
+                    watcher.starting(cell);
+                    m = draft(cell, offered[i], budget).withHosts(host.site().host(), load.hosts()).withServerWindow(i + 1);
+                    probeBefore = MachineProbe.nanosPerMillionUnits();
+                }
+                m = m.withServer(server.pid(), i == 0 ? readyMillis : null);
+                Outcome outcome = gone != null ? failed(host, m, gone)
+                        : window(cell, offered[i], i == 0, server, host, budget, m, probeBefore);
+                outcomes.add(outcome);
+                if (outcome.interrupted()) {
+                    return outcomes;
+                }
+                watcher.finished(cell, outcome);
+                if (gone == null && !server.alive()) {
+                    gone = "the server was gone before this cell (" + server.exitDescription() + ")";
+                }
             }
-            LoadFigures figures = outcome.figures();
-            ServerUse use = window.use(figures.requests(), figures.durationSeconds());
-            m = m.withFigures(new ProbeReading(probeBefore, MachineProbe.nanosPerMillionUnits()), figures, use)
-                    .withDrivers(outcome.drivers());
-            if (host.closed()) {
-                return new Outcome(null, "interrupted");
-            }
-            if (scenario.budget() == CpuBudget.ALWAYS && figures.driverSaturated()) {
-                return failed(host, m, String.format(Locale.ROOT, "the load driver saturated (busiest thread %.0f%% of a "
-                        + "core, its CPUs %.0f%% busy) before the server used its %s: this measures the driver, not the "
-                        + "server; give the driver more CPUs (--driver-cpus, or more --driver-hosts) or the server a "
-                        + "smaller --server-cpu-limit", figures.driverCpuUtilization() * 100, figures.driverCpusBusy() * 100,
-                        budget));
-            }
-            if (!server.alive()) {
-                return failed(host, m, "the server died during the measurement (" + server.exitDescription() + "): " + server.tail());
-            }
-            return new Outcome(m, summary(m));
+            return outcomes;
         } finally {
             server.close();
         }
+    }
+
+    /** One measured window on a ready server. */
+    private Outcome window(Cell cell, double offeredRate, boolean fresh, ServerInstance server, ServerHost host,
+            CpuLimit budget, Measurement m, double probeBefore) throws InterruptedException {
+        Scenario scenario = cell.scenario();
+        // Another machine may be loaded only when the user named it (--server-host): this is that one.
+        boolean named = !host.site().local();
+        Duration least = fresh ? options.warmup() : min(options.warmup(), FOLLOW_ON_WARMUP);
+        LoadSpec spec = LoadSpec.builder(Target.parse("http://" + host.address() + ":" + server.port() + PATH, named))
+                .connections(cell.connections()).warmup(least, options.warmupMax())
+                .duration(options.duration()).rate(offeredRate).pipeline(scenario.pipeline())
+                .expectedBody(GREETING).timeout(scenario.timeout()).build();
+        ServerWindow window = new ServerWindow(server, onWindowOpen);
+        LoadOutcome outcome;
+        try {
+            outcome = load.run(spec, window);
+        } catch (IOException | RuntimeException e) {
+            return failed(host, m, "the load driver failed: " + e.getMessage()
+                    + (e.getCause() != null ? " (" + e.getCause() + ")" : ""));
+        }
+        LoadFigures figures = outcome.figures();
+        ServerUse use = window.use(figures.requests(), figures.durationSeconds());
+        m = m.withFigures(new ProbeReading(probeBefore, MachineProbe.nanosPerMillionUnits()), figures, use)
+                .withDrivers(outcome.drivers());
+        if (host.closed()) {
+            return new Outcome(null, "interrupted");
+        }
+        if (scenario.budget() == CpuBudget.ALWAYS && figures.driverSaturated()) {
+            return failed(host, m, String.format(Locale.ROOT, "the load driver saturated (busiest thread %.0f%% of a "
+                    + "core, its CPUs %.0f%% busy) before the server used its %s: this measures the driver, not the "
+                    + "server; give the driver more CPUs (--driver-cpus, or more --driver-hosts) or the server a "
+                    + "smaller --server-cpu-limit", figures.driverCpuUtilization() * 100, figures.driverCpusBusy() * 100,
+                    budget));
+        }
+        if (!server.alive()) {
+            return failed(host, m, "the server died during the measurement (" + server.exitDescription() + "): " + server.tail());
+        }
+        return new Outcome(m, summary(m));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** Every cell failed for one reason (the server did not start or never answered). */
+    private List<Outcome> failedAll(ServerHost host, List<Cell> cells, double[] offered, CpuLimit budget, Watcher watcher,
+            String reason, Long... pid) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            Measurement m = draft(cells.get(i), offered[i], budget).withHosts(host.site().host(), load.hosts());
+            if (pid.length > 0) {
+                m = m.withServer(pid[0], null);
+            }
+            if (i > 0) {
+                watcher.starting(cells.get(i));
+            }
+            Outcome o = failed(host, i == 0 ? m : m.withServerWindow(i + 1), reason);
+            outcomes.add(o);
+            if (o.interrupted()) {
+                break;
+            }
+            watcher.finished(cells.get(i), o);
+        }
+        return outcomes;
     }
 
     /** The measurement of {@code cell} before it is made: what was asked, when. */

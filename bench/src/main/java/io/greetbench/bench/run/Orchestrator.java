@@ -121,19 +121,17 @@ public final class Orchestrator {
         CellMeasurement measurement = new CellMeasurement(options, hosts.load(), readyBound, onWindowOpen, log);
         try (CpuCheck check = cpuCheck()) {
             WindowGate gate = gate(check);
-            CellGroup lastGroup = null;
-            int lastTrial = 0;
-            for (Cell cell : plan) {
+            String lastRound = null;
+            for (List<Cell> visit : visits(plan)) {
                 if (host.closed()) {
                     return failures; // interrupted: the shutdown hook reports what is here
                 }
-                if (!cell.group().equals(lastGroup) || cell.trial() != lastTrial) {
+                String round = visit.get(0).scenario().key() + "/" + visit.get(0).trial();
+                if (!round.equals(lastRound)) {
                     checkBetweenRounds(check, gate);
-                    lastGroup = cell.group();
-                    lastTrial = cell.trial();
+                    lastRound = round;
                 }
-                progress.starting(cell.label());
-                progress.finished(measureGated(measurement, cell, gate));
+                measureGated(measurement, visit, gate, progress);
             }
             if (options.precision().addsRounds()) {
                 addRounds(usable, measurement, progress, check, gate, started);
@@ -210,28 +208,71 @@ public final class Orchestrator {
                         + "% (or its cell reached " + MAX_ROUNDS + " rounds)");
                 return;
             }
-            for (List<Cell> round : rounds) {
+            for (List<Cell> round : byScenario(rounds)) {
                 double seconds = progress.secondsPerCell() * round.size();
                 if (System.nanoTime() + (long) (seconds * 1e9) > deadline) {
                     log.println("greetbench: no time left (--max-minutes " + precision.maxTime().toMinutes()
-                            + ") for another round of " + round.get(0).group().label() + "; pairs still unsettled are "
+                            + ") for another round of " + round.get(0).scenario().key() + "; pairs still unsettled are "
                             + "reported as such");
                     return;
                 }
                 progress.add(round.size());
-                log.println("greetbench: adding round " + round.get(0).trial() + " of " + round.get(0).group().label()
-                        + " for " + round.stream().filter(c -> !c.twin()).map(c -> c.server().name()).toList()
+                log.println("greetbench: adding round " + round.get(0).trial() + " of " + round.get(0).scenario().key() + " ("
+                        + round.stream().map(c -> c.group().label()).distinct().collect(java.util.stream.Collectors.joining(", "))
+                        + ") for " + round.stream().filter(c -> !c.twin()).map(c -> c.server().name()).distinct().toList()
                         + ": pairs not yet settled to ±" + Math.round(precision.target() * 100) + "%");
                 checkBetweenRounds(check, gate);
-                for (Cell cell : round) {
+                for (List<Cell> visit : visits(round)) {
                     if (host.closed()) {
                         return;
                     }
-                    progress.starting(cell.label());
-                    progress.finished(measureGated(measurement, cell, gate));
+                    measureGated(measurement, visit, gate, progress);
                 }
             }
         }
+    }
+
+    /**
+     * The added rounds of one scenario and round number as one round, each runtime's cells next to each
+     * other (in the order of its cells), so that one server serves them in turn as in the planned rounds.
+     */
+    static List<List<Cell>> byScenario(List<List<Cell>> rounds) {
+        Map<String, List<Cell>> merged = new LinkedHashMap<>();
+        for (List<Cell> round : rounds) {
+            for (Cell c : round) {
+                merged.computeIfAbsent(c.scenario().key() + "/" + c.trial(), k -> new ArrayList<>()).add(c);
+            }
+        }
+        List<List<Cell>> out = new ArrayList<>();
+        for (List<Cell> cells : merged.values()) {
+            Map<String, List<Cell>> byServer = new LinkedHashMap<>();
+            for (Cell c : cells) {
+                byServer.computeIfAbsent(c.server().name() + (c.twin() ? "/aa" : ""), k -> new ArrayList<>()).add(c);
+            }
+            List<Cell> round = new ArrayList<>();
+            byServer.values().forEach(round::addAll);
+            out.add(round);
+        }
+        return out;
+    }
+
+    /**
+     * The plan cut into what one server serves: consecutive cells of one runtime, scenario and round (an
+     * A/A twin's apart from its original's).
+     */
+    static List<List<Cell>> visits(List<Cell> plan) {
+        List<List<Cell>> visits = new ArrayList<>();
+        List<Cell> current = null;
+        for (Cell c : plan) {
+            Cell first = current == null ? null : current.get(0);
+            if (first == null || first.server() != c.server() || first.scenario() != c.scenario() || first.trial() != c.trial()
+                    || first.twin() != c.twin() || current.stream().anyMatch(d -> d.group().equals(c.group()))) {
+                current = new ArrayList<>();
+                visits.add(current);
+            }
+            current.add(c);
+        }
+        return visits;
     }
 
     /**
@@ -294,9 +335,10 @@ public final class Orchestrator {
 
     /**
      * The cells in order: scenario by scenario (one loaded at a share of another's peak comes after
-     * it), and within a scenario, in rounds: each round (trial) measures every runtime of a cell
-     * once, so slow drift of the machine spreads over every runtime instead of landing on one; the
-     * order rotates by one from round to round, so no runtime is always measured first or last.
+     * it), and within a scenario, in rounds: each round (trial) measures every runtime once in each
+     * of the scenario's cells, one server serving its connection counts and rates in turn, so slow
+     * drift of the machine spreads over every runtime instead of landing on one; the order rotates by
+     * one from round to round, so no runtime is always measured first or last.
      */
     List<Cell> plan(List<ServerLauncher> usable) {
         List<Cell> cells = new ArrayList<>();
@@ -305,12 +347,14 @@ public final class Orchestrator {
                 continue; // measured by notCells
             }
             List<ServerLauncher> serving = usable.stream().filter(s -> s.supports(p.scenario())).toList();
+            List<CellGroup> groups = new ArrayList<>();
             for (int c : p.connections()) {
                 for (double rate : p.ratesOrClosed()) {
-                    for (int trial = 1; trial <= options.trials(); trial++) {
-                        cells.addAll(round(new CellGroup(p.scenario(), c, rate), trial, serving, options.precision().twins()));
-                    }
+                    groups.add(new CellGroup(p.scenario(), c, rate));
                 }
+            }
+            for (int trial = 1; trial <= options.trials(); trial++) {
+                cells.addAll(round(groups, trial, serving, options.precision().twins()));
             }
         }
         return cells;
@@ -322,6 +366,25 @@ public final class Orchestrator {
      * half a round away from its first window (before it and after it in turn when it is alone).
      */
     static List<Cell> round(CellGroup g, int trial, List<ServerLauncher> serving, boolean twins) {
+        return round(List.of(g), trial, serving, twins);
+    }
+
+    /**
+     * One round of a scenario's cells {@code groups}: each runtime's place (and the A/A twin's) as for one
+     * cell, and at each place that runtime's cells in the order of {@code groups}, for one server to serve.
+     */
+    static List<Cell> round(List<CellGroup> groups, int trial, List<ServerLauncher> serving, boolean twins) {
+        List<Cell> places = places(groups.get(0), trial, serving, twins);
+        List<Cell> cells = new ArrayList<>();
+        for (Cell place : places) {
+            for (CellGroup g : groups) {
+                cells.add(new Cell(place.server(), g.scenario(), g.connections(), g.rate(), trial, place.position(), place.twin()));
+            }
+        }
+        return cells;
+    }
+
+    private static List<Cell> places(CellGroup g, int trial, List<ServerLauncher> serving, boolean twins) {
         List<Cell> cells = new ArrayList<>();
         int n = serving.size();
         for (int i = 0; i < n; i++) {
@@ -345,53 +408,93 @@ public final class Orchestrator {
     }
 
     /**
-     * Measures a cell, reading the server's CPU just before its server starts and just after; a
-     * window the gate finds disturbed is recorded as discarded and, once the CPU reads steady, measured
-     * again, at most {@link #REMEASURES} times.
+     * Measures what one server serves (a runtime's cells of a scenario in a round), reading the server's
+     * CPU just before its server starts and just after it stops; windows the gate finds disturbed are
+     * recorded as discarded and, once the CPU reads steady, measured again on a fresh server, at most
+     * {@link #REMEASURES} times.
      */
-    private String measureGated(CellMeasurement measurement, Cell cell, WindowGate gate)
+    private void measureGated(CellMeasurement measurement, List<Cell> visit, WindowGate gate, Progress progress)
             throws IOException, InterruptedException {
+        CellMeasurement.Watcher watcher = new CellMeasurement.Watcher() {
+            @Override
+            public void starting(Cell cell) {
+                progress.starting(cell.label());
+            }
+
+            @Override
+            public void finished(Cell cell, CellMeasurement.Outcome outcome) {
+                progress.finished(outcome.summary());
+            }
+        };
         for (int attempt = 1; ; attempt++) {
             double[] before = gate.read();
-            CellMeasurement.Outcome outcome = measure(measurement, cell);
-            if (outcome.interrupted()) {
-                return outcome.summary();
+            List<CellMeasurement.Outcome> outcomes = measure(measurement, visit, watcher);
+            if (outcomes.isEmpty() || outcomes.get(outcomes.size() - 1).interrupted()) {
+                return;
             }
             io.greetbench.bench.results.CpuGateReading reading = gate.reading(before, gate.read());
-            Measurement m = outcome.measurement().withServerCpuCheck(reading)
-                    .withPlace(cell.twin(), attempt, options.precision().target());
-            String disturbed = m.ok() ? gate.judge(reading) : null;
+            List<Measurement> ms = new ArrayList<>();
+            for (int i = 0; i < outcomes.size(); i++) {
+                ms.add(outcomes.get(i).measurement().withServerCpuCheck(reading)
+                        .withPlace(visit.get(i).twin(), attempt, options.precision().target()));
+            }
+            String disturbed = ms.stream().anyMatch(Measurement::ok) ? gate.judge(reading) : null;
             if (disturbed != null) {
-                results.append(m.withOutcome(Status.DISCARDED, disturbed));
-                measured.add(m.withOutcome(Status.DISCARDED, disturbed));
-                log.println("      DISCARDED: " + disturbed);
-                if (attempt > REMEASURES) {
-                    return "kept out: " + REMEASURES + " windows measured again were disturbed too";
+                for (Measurement m : ms) {
+                    Measurement d = m.withOutcome(Status.DISCARDED, m.ok() ? disturbed
+                            : disturbed + " (this window had failed too: " + m.reason() + ")");
+                    results.append(d);
+                    measured.add(d);
                 }
+                log.println("      DISCARDED" + (ms.size() > 1 ? " (all " + ms.size() + " windows of this server)" : "")
+                        + ": " + disturbed);
+                if (attempt > REMEASURES) {
+                    log.println("      kept out: " + REMEASURES + " windows measured again were disturbed too");
+                    return;
+                }
+                progress.add(visit.size());
                 boolean steady = gate.awaitSteady(steadyBound);
                 log.println("      " + (steady ? "the CPU reads steady again; " : "the CPU still reads slow after "
                         + steadyBound.toSeconds() + " s; ") + "measuring again");
                 continue;
             }
-            record(m, cell);
-            return outcome.summary();
+            for (int i = 0; i < ms.size(); i++) {
+                record(ms.get(i), visit.get(i));
+            }
+            return;
         }
     }
 
-    private CellMeasurement.Outcome measure(CellMeasurement measurement, Cell cell) throws IOException, InterruptedException {
-        Scenario scenario = cell.scenario();
-        double offered = cell.rate();
-        if (scenario.pace() == Pace.SHARE_OF_PEAK) {
-            Double peak = peaks.peak(cell.server().name(), scenario.peakScenario());
-            offered = peak == null ? 0 : peak * cell.rate();
+    private List<CellMeasurement.Outcome> measure(CellMeasurement measurement, List<Cell> visit, CellMeasurement.Watcher watcher)
+            throws IOException, InterruptedException {
+        Scenario scenario = visit.get(0).scenario();
+        double[] offered = new double[visit.size()];
+        for (int i = 0; i < visit.size(); i++) {
+            Cell cell = visit.get(i);
+            offered[i] = cell.rate();
+            if (scenario.pace() == Pace.SHARE_OF_PEAK) {
+                Double peak = peaks.peak(cell.server().name(), scenario.peakScenario());
+                offered[i] = peak == null ? 0 : peak * cell.rate();
+            }
         }
-        if (scenario.pace() == Pace.SHARE_OF_PEAK && offered <= 0) {
-            return measurement.failed(host, CellMeasurement.draft(cell, 0, null).withHosts(host.site().host(),
-                    hosts.load().hosts()), "no " + scenario.peakScenario() + " peak to take " + Math.round(cell.rate() * 100)
-                    + "% of: run the " + scenario.peakScenario() + " scenario too");
+        if (scenario.pace() == Pace.SHARE_OF_PEAK && java.util.Arrays.stream(offered).anyMatch(o -> o <= 0)) {
+            List<CellMeasurement.Outcome> none = new ArrayList<>(); // no peak for one: none for the others (the same runtime's)
+            for (Cell cell : visit) {
+                watcher.starting(cell);
+                CellMeasurement.Outcome o = measurement.failed(host, CellMeasurement.draft(cell, 0, null)
+                        .withHosts(host.site().host(), hosts.load().hosts()), "no " + scenario.peakScenario()
+                        + " peak to take " + Math.round(cell.rate() * 100) + "% of: run the " + scenario.peakScenario()
+                        + " scenario too");
+                none.add(o);
+                if (o.interrupted()) {
+                    break;
+                }
+                watcher.finished(cell, o);
+            }
+            return none;
         }
         CpuLimit budget = options.budgetFor(scenario);
-        return measurement.measure(cell, offered, hosts.serverFor(budget), budget);
+        return measurement.measure(visit, offered, hosts.serverFor(budget), budget, watcher);
     }
 
     /** Appends a measurement that stands, and keeps its peak for the scenarios loaded at a share of it. */

@@ -102,6 +102,60 @@ class OrchestratorTest {
     }
 
     @Test
+    void eachRuntimeServesItsCellsOfAScenarioOnOneServerPerRound(@TempDir Path out) {
+        RunOptions options = new RunOptions(List.of("netty", "threadpool", "undertow"),
+                List.of(new ScenarioPlan(Scenarios.PLAINTEXT, List.of(4, 16), List.of())), Duration.ZERO, Duration.ZERO,
+                Duration.ofSeconds(1), 3, "0", "1", out, JAVA, List.of(), null, new CpuLimit(0.5), "t");
+        Orchestrator o = new Orchestrator(options, Path.of(".."), QUIET);
+        List<ServerLauncher> launchers = Launchers.forRuntimes(options, Path.of(".."), QUIET);
+        List<Cell> plan = o.plan(launchers);
+        assertEquals(18, plan.size(), "3 runtimes x 2 connection counts x 3 rounds");
+        List<List<Cell>> visits = Orchestrator.visits(plan);
+        assertEquals(9, visits.size(), "one server per runtime and round");
+        for (List<Cell> visit : visits) {
+            assertEquals(List.of(4, 16), visit.stream().map(Cell::connections).toList(), "its cells in order: " + visit);
+            assertEquals(1, visit.stream().map(c -> c.server().name() + c.trial() + c.position()).distinct().count(), visit.toString());
+        }
+        for (int c : List.of(4, 16)) {
+            for (int round = 1; round <= 3; round++) {
+                int r = round;
+                assertEquals(List.of("netty", "threadpool", "undertow"), plan.stream()
+                        .filter(x -> x.connections() == c && x.trial() == r).map(x -> x.server().name()).sorted().toList());
+            }
+        }
+    }
+
+    @Test
+    void oneServerServesTheScenariosCellsInTurnAndTheCellsAfterItsDeathFail(@TempDir Path out) throws Exception {
+        RunOptions options = new RunOptions(List.of("netty-nio"),
+                List.of(new ScenarioPlan(Scenarios.PLAINTEXT, List.of(2, 4, 8), List.of())), Duration.ofMillis(300),
+                Duration.ofMillis(300), Duration.ofSeconds(1), 1, "0", "1", out, JAVA, List.of("-Xmx256m"), null,
+                new CpuLimit(0.5), "test");
+        Orchestrator o = new Orchestrator(options, Path.of(".."), QUIET);
+        List<Long> pids = new ArrayList<>();
+        o.onMeasuring(p -> {
+            pids.add(p.pid());
+            if (pids.size() == 2) {
+                ProcessHandle.of(p.pid()).ifPresent(ProcessHandle::destroyForcibly); // in the second cell's window
+            }
+        });
+        assertEquals(2, o.run(Path.of("..")));
+        List<Measurement> results = ResultsFile.read(out);
+        assertEquals(List.of(2, 4, 8), results.stream().map(Measurement::connections).toList());
+        assertEquals(1, pids.stream().distinct().count(), "one server for the three cells: " + pids);
+        assertEquals(Status.OK, results.get(0).status(), results.get(0).toString());
+        assertTrue(results.get(0).serverReadyMillis() != null && results.get(0).serverWindow() == null, results.get(0).toString());
+        assertEquals(Status.FAILED, results.get(1).status());
+        assertTrue(results.get(1).reason().contains("died"), results.get(1).toString());
+        assertEquals(2, results.get(1).serverWindow());
+        assertEquals(null, results.get(1).serverReadyMillis(), "its start is the first window's");
+        assertEquals(Status.FAILED, results.get(2).status());
+        assertTrue(results.get(2).reason().contains("gone before this cell"), results.get(2).toString());
+        assertEquals(pids.get(0), results.get(2).serverPid());
+        assertNoneAlive(pids);
+    }
+
+    @Test
     void aServerKilledMidRunIsRecordedFailedAndTheRunGoesOn(@TempDir Path out) throws Exception {
         Orchestrator o = new Orchestrator(tiny(out, List.of("netty-nio", "threadpool"), JAVA), Path.of(".."), QUIET);
         List<Long> pids = new ArrayList<>();
