@@ -44,11 +44,11 @@ final class CellMeasurement {
     private final Consumer<ServerInstance> onWindowOpen;
     private final PrintStream log;
     /**
-     * The least warm-up of a later cell on a server that already served its scenario's first cell this
-     * round: its JIT is warm, so only the new connections and pace have to settle (the adaptive warm-up
-     * still goes on until the cost per request does, up to the run's most).
+     * The warm-up of a later cell on a server that already served its scenario's first cell this round,
+     * warmed until its cost per request settled: its JIT is warm, so only the new connections and pace
+     * have to settle. Fixed, because the adaptive warm-up's judgement needs four one-second slices.
      */
-    static final Duration FOLLOW_ON_WARMUP = Duration.ofSeconds(1);
+    static final Duration FOLLOW_ON_WARMUP = Duration.ofSeconds(2);
 
     CellMeasurement(RunOptions options, LoadSource load, Duration readyBound, Consumer<ServerInstance> onWindowOpen,
             PrintStream log) {
@@ -88,8 +88,8 @@ final class CellMeasurement {
 
     /**
      * Measures {@code cells} (one runtime, one scenario, one round: its connection counts or rates, in
-     * that order) on one fresh server: the first with the whole warm-up, each later one with a warm-up
-     * from {@link #FOLLOW_ON_WARMUP} (the server is warm; only the new connections and pace must settle).
+     * that order) on one fresh server: the first with the run's warm-up, each later one with the fixed
+     * {@link #FOLLOW_ON_WARMUP} (the server is warm; only the new connections and pace must settle).
      * Outcomes in the cells' order; once the server is gone, the cells after it fail with the reason; an
      * interruption ends the list with an interrupted outcome.
      */
@@ -150,8 +150,9 @@ final class CellMeasurement {
         // Another machine may be loaded only when the user named it (--server-host): this is that one.
         boolean named = !host.site().local();
         Duration least = fresh ? options.warmup() : min(options.warmup(), FOLLOW_ON_WARMUP);
+        Duration most = fresh ? options.warmupMax() : least;
         LoadSpec spec = LoadSpec.builder(Target.parse("http://" + host.address() + ":" + server.port() + PATH, named))
-                .connections(cell.connections()).warmup(least, options.warmupMax())
+                .connections(cell.connections()).warmup(least, most)
                 .duration(options.duration()).rate(offeredRate).pipeline(scenario.pipeline())
                 .expectedBody(GREETING).timeout(scenario.timeout()).build();
         ServerWindow window = new ServerWindow(server, onWindowOpen);
