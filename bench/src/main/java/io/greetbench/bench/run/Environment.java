@@ -154,19 +154,39 @@ public final class Environment {
         }
     }
 
-    /** The version in a jar's Maven pom.properties on the class path, or "?". */
+    /**
+     * The version in a jar's Maven pom.properties on the class path; for a jar that has none (picocli,
+     * tomcat-embed-core), the version in its file name as Maven copies it ({@code artifact-version.jar});
+     * else "?".
+     */
     static String version(String group, String artifact) {
         String resource = "META-INF/maven/" + group + "/" + artifact + "/pom.properties";
         try (InputStream in = Environment.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                return "?";
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                String v = p.getProperty("version");
+                if (v != null && !v.isBlank()) {
+                    return v;
+                }
             }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "?");
         } catch (IOException e) {
-            return "?";
+            // fall through to the file name
         }
+        return versionInFileName(artifact, System.getProperty("java.class.path", ""));
+    }
+
+    /** The version in a class path entry named {@code artifact-VERSION.jar}, or "?". */
+    static String versionInFileName(String artifact, String classPath) {
+        java.util.regex.Pattern named = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(artifact)
+                + "-(\\d[^/]*)\\.jar");
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            java.util.regex.Matcher m = named.matcher(Path.of(entry).getFileName() == null ? "" : Path.of(entry).getFileName().toString());
+            if (m.matches()) {
+                return m.group(1);
+            }
+        }
+        return "?";
     }
 
     private static String firstMatch(Path file, String key) {
