@@ -51,7 +51,7 @@ class MergedFiguresTest {
         LoadFigures one = figures(h, 1, 1, Map.of(), false, 0.1, 0.1);
         assertSame(one, MergedFigures.of(List.of(one)));
         LoadFigures without = new LoadFigures("t", "closed", 1, 1, 0, 0, null, 1, 1, 1, 1, 1, 0, Map.of(), 0, 0,
-                new LatencyFigures(1, 1, 1, 1, 1, 1, 1, 0), 0, 0, 1, false, 1, null, null, null);
+                new LatencyFigures(1, 1, 1, 1, 1, 1, 1, 0), 0, 0, 1, false, 1, null, null, null, null, null, null);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MergedFigures.of(List.of(one, without)));
         assertFalse(e.getMessage().isBlank());
     }
@@ -61,6 +61,6 @@ class MergedFiguresTest {
         return new LoadFigures("http://10.0.0.1:8080/world", "closed", connections, 1, 0, 2, null, 5, requests,
                 requests / 5.0, requests, requests, 0, errors, errors.values().stream().mapToLong(Long::longValue).sum(), 0,
                 new LatencyFigures(0, 0, 0, 0, 0, 0, 0, 0), busiestThread, cpusBusy, 1, saturated, 1, LoadFigures.encode(h),
-                0.1, 0L);
+                0.1, 0L, null, null, null);
     }
 }

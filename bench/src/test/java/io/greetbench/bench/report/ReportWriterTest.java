@@ -22,7 +22,7 @@ class ReportWriterTest {
             boolean driverBound, long rssKb) {
         LoadFigures load = new LoadFigures("http://127.0.0.1:1/world", "closed", connections, 1, 0, 3, true, 5, (long) (rps * 5),
                 rps, 0, 0, 0, Map.of(), 0, 0, new LatencyFigures(500, 900, 2000, 4000, 5000, 6000, 600, 100), 0.5, 0.5, 1,
-                driverBound, 1, null, 0.1, 0L);
+                driverBound, 1, null, 0.1, 0L, null, null, null);
         ServerUse server = new ServerUse(1.0, 0.9, cpuUs, rssKb, (double) rssKb, 15, 15.0, 0L, 0.0);
         return new Measurement(runtime, false, scenario, connections, 1, 0.0, null, scenario.equals("io-wait") ? 20L : 0L,
                 5000L, null, trial, 1, "2026-11-26T00:00:00Z", Status.OK, null, 1L, 100L, null, load, server);

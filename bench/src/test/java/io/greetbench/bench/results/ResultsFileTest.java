@@ -58,7 +58,7 @@ class ResultsFileTest {
         }
         String encoded = LoadFigures.encode(h);
         LoadFigures load = new LoadFigures("t", "open", 4, 1, 100, 1, null, 5, 1000, 200, 1000, 1000, 0,
-                java.util.Map.of("timeout", 2L), 2, 0, new LatencyFigures(1, 2, 3, 4, 5, 6, 7, 8), 0.1, 0.2, 1, true, 1, encoded, 0.25, 3L);
+                java.util.Map.of("timeout", 2L), 2, 0, new LatencyFigures(1, 2, 3, 4, 5, 6, 7, 8), 0.1, 0.2, 1, true, 1, encoded, 0.25, 3L, null, null, null);
         Measurement m = new Measurement("r", true, "latency-at-rate", 4, 1, 0.5, 100.0, 0L, 5000L, 0.5, 2, 1, "now", Status.OK, null,
                 7L, 8L, new ProbeReading(1.0, 3.0), load, new ServerUse(1.0, 0.5, 10.0, 5L, 5.0, 3, 3.0, null, null));
         new ResultsFile(dir).append(m);
@@ -114,6 +114,6 @@ class ResultsFileTest {
     private static LoadFigures figures(Histogram h) {
         return new LoadFigures("t", "closed", 4, 1, 0, 1, null, 5, h.getTotalCount(), h.getTotalCount() / 5.0, 0, 0, 0,
                 java.util.Map.of(), 0, 0, new LatencyFigures(1, 2, 3, 4, 5, 6, 7, 8), 0.1, 0.2, 1, false, 1,
-                LoadFigures.encode(h), null, null);
+                LoadFigures.encode(h), null, null, null, null, null);
     }
 }

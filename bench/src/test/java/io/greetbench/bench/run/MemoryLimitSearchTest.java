@@ -55,7 +55,7 @@ class MemoryLimitSearchTest {
     private static Measurement window(double rps, double cpuUs, long errors, long timeouts) {
         LoadFigures load = new LoadFigures("http://127.0.0.1:1/world", "closed", 10_000, 1, 0, 5, true, 4, (long) (rps * 4),
                 rps, 0, 0, 0, Map.of("reset", errors, "timeout", timeouts), errors + timeouts, 0, null, 0.5, 0.5, 1, false, 1,
-                null, 1.0, 0L);
+                null, 1.0, 0L, null, null, null);
         ServerUse use = new ServerUse(rps * 4 * cpuUs / 1e6, null, cpuUs, 100_000L, 100_000.0, 15, 15.0, 0L, 0.0);
         return new Measurement("netty", false, "memory", 10_000, 1, 0.0, null, 20L, 10_000L, null, 1, 1, "now", Status.OK, null,
                 1L, 800L, null, load, use);
