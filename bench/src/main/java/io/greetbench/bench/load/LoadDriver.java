@@ -57,7 +57,7 @@ public final class LoadDriver {
      * four times the longest of those pauses, and as long as a connection holds its turn unanswered
      * (LoadRun's hold); it saves 28 of the deadline's 30 s at 10,000 connections.
      */
-    static final long SETUP_STALL_NANOS = TimeUnit.SECONDS.toNanos(2);
+    public static final long SETUP_STALL_NANOS = TimeUnit.SECONDS.toNanos(2);
     private static final int CONNECTIONS_PER_SOURCE_ADDRESS = 20_000;
 
     private LoadDriver() {
