@@ -83,7 +83,8 @@ public final class MergedFigures {
             if (p.neverServed() != null) {
                 neverServed = (neverServed == null ? 0 : neverServed) + p.neverServed();
             }
-            if (p.setupEnded() != null && SETUP_ENDS.indexOf(p.setupEnded()) > SETUP_ENDS.indexOf(setupEnded)) {
+            if (p.setupEnded() != null
+                    && (setupEnded == null || SETUP_ENDS.indexOf(p.setupEnded()) > SETUP_ENDS.indexOf(setupEnded))) {
                 setupEnded = p.setupEnded();
             }
             if (p.setupDeadlineSeconds() != null) {

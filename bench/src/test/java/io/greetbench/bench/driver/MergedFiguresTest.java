@@ -56,6 +56,36 @@ class MergedFiguresTest {
         assertFalse(e.getMessage().isBlank());
     }
 
+    @Test
+    void setUpIsTheSlowestDriversWithItsCountsAddedAndTheWorstEnd() {
+        Histogram h = new Histogram(3);
+        h.recordValue(5);
+        LoadFigures base = figures(h, 1, 4, Map.of(), false, 0.1, 0.1);
+        LoadFigures served = withSetup(base, 0.4, 1L, 0L, "all", 10.0);
+        LoadFigures stalled = withSetup(base, 2.3, 2L, 30L, "stalled", 10.0);
+        LoadFigures older = withSetup(base, 1.0, 5L, null, null, null); // a driver from before neverServed
+        LoadFigures merged = MergedFigures.of(List.of(served, stalled, older));
+        assertEquals(2.3, merged.setupSeconds());
+        assertEquals(8L, merged.setupErrors());
+        assertEquals(30L, merged.neverServed());
+        assertEquals("stalled", merged.setupEnded());
+        assertEquals(10.0, merged.setupDeadlineSeconds());
+        LoadFigures twoOlder = MergedFigures.of(List.of(older, older));
+        assertEquals(null, twoOlder.neverServed(), "no driver counted them: not known, not 0");
+        assertEquals(null, twoOlder.setupEnded());
+        assertEquals("deadline", MergedFigures.of(List.of(stalled, withSetup(base, 30.0, 0L, 9L, "deadline", 30.0),
+                served)).setupEnded());
+    }
+
+    private static LoadFigures withSetup(LoadFigures f, Double seconds, Long errors, Long neverServed, String ended,
+            Double deadline) {
+        return new LoadFigures(f.target(), f.mode(), f.connections(), f.pipeline(), f.offeredRate(), f.warmupSeconds(),
+                f.warmupSettled(), f.durationSeconds(), f.requests(), f.requestsPerSecond(), f.sentTotal(), f.answeredTotal(),
+                f.unansweredAtEnd(), f.errors(), f.errorCount(), f.reconnects(), f.latencyMicros(), f.driverCpuUtilization(),
+                f.driverCpusBusy(), f.driverCpus(), f.driverSaturated(), f.eventLoops(), f.latencyHistogram(), seconds, errors,
+                neverServed, ended, deadline);
+    }
+
     private static LoadFigures figures(Histogram h, long requests, int connections, Map<String, Long> errors,
             boolean saturated, double busiestThread, double cpusBusy) {
         return new LoadFigures("http://10.0.0.1:8080/world", "closed", connections, 1, 0, 2, null, 5, requests,
