@@ -60,6 +60,42 @@ class ReportWriterTest {
         assertTrue(summary.contains("plaintext at 1,024 connections"), summary);
     }
 
+    /** {@code m} with these set-up figures. */
+    static Measurement withSetup(Measurement m, Long setupErrors, Long neverServed, String ended) {
+        LoadFigures f = m.load();
+        LoadFigures load = new LoadFigures(f.target(), f.mode(), f.connections(), f.pipeline(), f.offeredRate(),
+                f.warmupSeconds(), f.warmupSettled(), f.durationSeconds(), f.requests(), f.requestsPerSecond(), f.sentTotal(),
+                f.answeredTotal(), f.unansweredAtEnd(), f.errors(), f.errorCount(), f.reconnects(), f.latencyMicros(),
+                f.driverCpuUtilization(), f.driverCpusBusy(), f.driverCpus(), f.driverSaturated(), f.eventLoops(),
+                f.latencyHistogram(), 2.1, setupErrors, neverServed, ended, ended == null ? null : 30.0);
+        return new Measurement(m.runtime(), false, m.scenario(), m.connections(), 1, 0.0, null, m.waitMillis(), 5000L, null,
+                m.trial(), 1, m.startedAt(), Status.OK, null, 1L, 100L, null, load, m.server());
+    }
+
+    @Test
+    void connectionsNeverServedAreShownApartFromErrorsWithSetUpsRule(@TempDir Path dir) throws Exception {
+        ResultsFile results = new ResultsFile(dir);
+        results.append(withSetup(ok("pool", "plaintext", 10_000, 1, 20_000, 50.0, false, 100_000), 0L, 9_800L, "stalled"));
+        results.append(withSetup(ok("refuses", "plaintext", 10_000, 1, 30_000, 40.0, false, 100_000), 3L, 0L, "all"));
+        String report = Files.readString(ReportWriter.write(dir));
+        assertTrue(report.contains("| pool | 0 (never served: 9,800) |"), report);
+        assertTrue(report.contains("| refuses | 0 (set-up: **3**) |"), report);
+        assertTrue(report.contains("`never served` counts connections with no first answer when set-up ended"), report);
+        assertTrue(report.contains("after 2.0 s in which none was (a stall), or at its deadline, 10 s + connections / 500"),
+                report);
+        assertFalse(report.contains("Trials recorded before"), report);
+
+        // Older results counted the connections never served among the set-up errors: said so.
+        Path older = dir.resolve("older");
+        Files.createDirectories(older);
+        new ResultsFile(older).append(withSetup(ok("pool", "plaintext", 10_000, 1, 20_000, 50.0, false, 100_000), 7_700L,
+                null, null));
+        String olderReport = Files.readString(ReportWriter.write(older));
+        assertTrue(olderReport.contains("| pool | 0 (set-up: **7700**) |"), olderReport);
+        assertTrue(olderReport.contains("Trials recorded before the two were counted apart include the connections never "
+                + "served in `set-up`."), olderReport);
+    }
+
     @Test
     void theWaitInProseAndTheHeadlineComesFromTheResults(@TempDir Path dir) throws Exception {
         ResultsFile results = new ResultsFile(dir);
