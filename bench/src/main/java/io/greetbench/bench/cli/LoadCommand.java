@@ -150,7 +150,14 @@ final class LoadCommand implements Callable<Integer> {
         sb.append(String.format(Locale.ROOT, "     max  %s%n",
                 Units.micros(r.latency().getTotalCount() == 0 ? 0 : r.latency().getMaxValue())));
         sb.append(String.format(Locale.ROOT, "  %d requests in %s%n", r.requests(), seconds(r.durationSeconds())));
-        sb.append(String.format(Locale.ROOT, "  Set-up: %d connections in %s%s%n", r.connections(), seconds(r.setupSeconds()),
+        String ended = switch (r.setupEnded()) {
+            case "stalled" -> String.format(Locale.ROOT, " (stalled: none served or failed for %s)",
+                    seconds(io.greetbench.bench.load.LoadDriver.SETUP_STALL_NANOS / 1e9));
+            case "deadline" -> String.format(Locale.ROOT, " (its deadline, %s)", seconds(r.setupDeadlineSeconds()));
+            default -> "";
+        };
+        sb.append(String.format(Locale.ROOT, "  Set-up: %d connections in %s%s%s%s%n", r.connections(), seconds(r.setupSeconds()),
+                ended, r.neverServed() > 0 ? ", " + r.neverServed() + " never served (no first answer by then)" : "",
                 r.setupErrors() > 0 ? ", " + r.setupErrors() + " failed before their first answer" : ""));
         if (r.unansweredAtEnd() > 0) {
             sb.append(String.format(Locale.ROOT, "  %d requests still unanswered at the end (in the latencies above "

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  *   clock                    {"event":"clock","micros":N}         its wall clock, µs since the epoch
  *   start MILLIS             connects at that wall-clock time, then
- *                            {"event":"connected","setupSeconds":S,"setupErrors":N}
+ *                            {"event":"connected","setupSeconds":S,"setupErrors":N,"neverServed":M}
  *   answered                 {"event":"answered","count":N}       correct answers so far
  *   window MILLIS SETTLED    opens its window at that wall-clock time (SETTLED: true, false or fixed,
  *                            as the orchestrator judged the warm-up), then {"event":"window","lateMillis":L}
@@ -106,8 +106,9 @@ final class LoadControl implements WarmupControl {
     }
 
     @Override
-    public void connected(double setupSeconds, long setupErrors) {
-        emit(Map.of("event", "connected", "setupSeconds", setupSeconds, "setupErrors", setupErrors));
+    public void connected(double setupSeconds, long setupErrors, long neverServed) {
+        emit(Map.of("event", "connected", "setupSeconds", setupSeconds, "setupErrors", setupErrors,
+                "neverServed", neverServed));
     }
 
     @Override

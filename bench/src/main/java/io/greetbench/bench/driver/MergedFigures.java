@@ -10,9 +10,13 @@ import org.HdrHistogram.Histogram;
 /**
  * One window's figures from several drivers' windows: their HdrHistograms added (percentiles are
  * read from the sum, never averaged), counts and rates summed, the busiest driver's CPU, and
- * saturated when any driver was.
+ * saturated when any driver was. Set-up took as long as the slowest driver's, and ended as the
+ * worst did (a deadline over a stall over every connection settled).
  */
 public final class MergedFigures {
+    /** How set-up ends, from the best to the worst. */
+    private static final List<String> SETUP_ENDS = List.of("all", "stalled", "deadline");
+
     private MergedFigures() {
     }
 
@@ -44,6 +48,9 @@ public final class MergedFigures {
         long reconnects = 0;
         Double setupSeconds = null;
         Long setupErrors = null;
+        Long neverServed = null;
+        String setupEnded = null;
+        Double setupDeadline = null;
         boolean saturated = false;
         for (LoadFigures p : parts) {
             Histogram h = p.histogram();
@@ -73,6 +80,16 @@ public final class MergedFigures {
             if (p.setupErrors() != null) {
                 setupErrors = (setupErrors == null ? 0 : setupErrors) + p.setupErrors();
             }
+            if (p.neverServed() != null) {
+                neverServed = (neverServed == null ? 0 : neverServed) + p.neverServed();
+            }
+            if (p.setupEnded() != null
+                    && (setupEnded == null || SETUP_ENDS.indexOf(p.setupEnded()) > SETUP_ENDS.indexOf(setupEnded))) {
+                setupEnded = p.setupEnded();
+            }
+            if (p.setupDeadlineSeconds() != null) {
+                setupDeadline = Math.max(setupDeadline == null ? 0 : setupDeadline, p.setupDeadlineSeconds());
+            }
             saturated |= p.driverSaturated();
         }
         boolean any = total.getTotalCount() > 0;
@@ -81,7 +98,7 @@ public final class MergedFigures {
         return new LoadFigures(first.target(), first.mode(), connections, first.pipeline(), offeredRate, warmup,
                 first.warmupSettled(), duration, requests, rate, sent, answered, unanswered, errors, errorCount, reconnects,
                 latency, busiestThread, busiestCpus, driverCpus, saturated, eventLoops, LoadFigures.encode(total),
-                setupSeconds, setupErrors);
+                setupSeconds, setupErrors, neverServed, setupEnded, setupDeadline);
     }
 
     private static long at(Histogram h, double percentile) {

@@ -36,9 +36,15 @@ enum GuideMetric {
     ERRORS("errors", null, true, true, m -> (double) m.load().errorCount(), v -> Units.thousands(Math.round(v))),
     TIMEOUTS("timeouts", null, true, true, m -> m.load().errors() == null ? 0.0 : (double) m.load().errors().getOrDefault("timeout", 0L),
             v -> Units.thousands(Math.round(v))),
-    /** Connections that failed before their first answer (the driver's set-up deadline passed, or refused): a count. */
+    /**
+     * Connections refused, reset or closed before their first answer: a count. In results recorded before
+     * {@code neverServed}, also the connections without a first answer when set-up's deadline passed.
+     */
     SETUP_ERRORS("setup-errors", null, true, true,
             m -> m.load().setupErrors() == null ? 0.0 : (double) m.load().setupErrors(), v -> Units.thousands(Math.round(v))),
+    /** Connections with no first answer when set-up ended (its deadline, or a stall): a count, not errors. */
+    NEVER_SERVED("never-served", null, true, true, m -> (double) m.load().neverServedCount(),
+            v -> Units.thousands(Math.round(v))),
     /** How long opening the cell's connections took. */
     SETUP_TIME("setup-time", null, true, false, m -> m.load().setupSeconds(),
             v -> String.format(java.util.Locale.ROOT, "%.1f s", v));

@@ -113,7 +113,7 @@ final class GuideRenderer {
         }
         if (metric.count != (f.kind() == Reference.Kind.TOTAL)) {
             throw new IllegalArgumentException(metric.count ? metric.key + " is a count: write total CELL " + metric.key + " RUNTIME"
-                    : "total sums a count (errors, timeouts, setup-errors), not " + metric.key);
+                    : "total sums a count (errors, timeouts, setup-errors, never-served), not " + metric.key);
         }
         return switch (f.kind()) {
             case VALUE -> valueWithInterval(median(cell, runtimes.get(0), metric), metric) + marks(cell, runtimes.get(0), metric);
@@ -228,6 +228,7 @@ final class GuideRenderer {
                     case "driver-bound" -> windows.stream().anyMatch(m -> m.load().driverSaturated());
                     case "errors" -> windows.stream().anyMatch(m -> m.load().errorCount() > 0);
                     case "setup-errors" -> windows.stream().anyMatch(m -> GuideMetric.SETUP_ERRORS.of(m) > 0);
+                    case "never-served" -> windows.stream().anyMatch(m -> GuideMetric.NEVER_SERVED.of(m) > 0);
                     case "under-budget" -> windows.stream().anyMatch(m -> m.cpuLimit() != null && m.server() != null
                             && m.server().cpuUtilization() != null && m.server().cpuUtilization() < m.cpuLimit() * (1 - AT_BUDGET));
                     default -> throw new IllegalStateException(r.filter());

@@ -20,10 +20,10 @@ import java.util.regex.Pattern;
  * median CELL [METRIC] R       R's median alone (for tables)
  * spread CELL [METRIC] R|all   the lowest and highest trial of R (or of every runtime)
  * range CELL [METRIC] R1,R2    the lowest and highest median of those runtimes
- * total CELL METRIC R          a count summed over R's trials (errors, timeouts, setup-errors)
+ * total CELL METRIC R          a count summed over R's trials (errors, timeouts, setup-errors, never-served)
  * ranking CELL [METRIC] [R1,R2] runtimes with their medians, best first
  * runtimes CELL [METRIC] OP R  the runtimes whose pair with R is a finding above (&gt;) or below (&lt;) it, or none (~)
- * runtimes CELL FILTER         driver-bound, errors, setup-errors or under-budget runtimes
+ * runtimes CELL FILTER         driver-bound, errors, setup-errors, never-served or under-budget runtimes
  * cell CELL [rate]            "10,000 connections" (or the cell's rate, "20,000 requests/s"), if the run has the cell
  * scenario NAME FIELD          connections, rates, budget, wait or window, as the results recorded them
  * run FIELD                    id, path, trials, machine, java, date, confidence or threshold
@@ -79,7 +79,7 @@ sealed interface Reference {
     Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     List<String> RUN_FIELDS = List.of("id", "path", "trials", "machine", "java", "date", "confidence", "threshold");
     List<String> SCENARIO_FIELDS = List.of("connections", "rates", "budget", "wait", "window");
-    List<String> FILTERS = List.of("driver-bound", "errors", "setup-errors", "under-budget");
+    List<String> FILTERS = List.of("driver-bound", "errors", "setup-errors", "never-served", "under-budget");
 
     /** Parses the text between {@code {{} and {@code }}}; a mistake of form is an IllegalArgumentException saying which. */
     static Reference parse(String body) {

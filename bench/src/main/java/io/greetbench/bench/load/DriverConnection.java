@@ -37,7 +37,8 @@ final class DriverConnection {
     private long answers;
     private ScheduledFuture<?> pumpTimer;
     private boolean attempted;
-    private boolean settingUp = true; // until its first answer, or its first attempt failed
+    private boolean settingUp = true; // holds a connect permit: until its first answer, a failure, or the hold's end
+    private boolean settled; // answered, or failed before its first answer, during set-up (counted once, in LoadRun)
 
     DriverConnection(LoadRun run, EventLoop loop, InetSocketAddress local, SplittableRandom random) {
         this.run = run;
@@ -76,24 +77,33 @@ final class DriverConnection {
         future.addListener(f -> {
             if (!f.isSuccess()) {
                 stats.error(ErrorKind.CONNECT, 1);
-                if (settingUp) {
-                    run.setupError();
-                    setUp();
-                }
+                failedBeforeFirstAnswer();
+                endTurn();
                 if (run.running()) {
                     loop.schedule(this::connect, 100, TimeUnit.MILLISECONDS);
                 }
             } else if (settingUp) {
-                loop.schedule(this::setUp, run.setupHoldMillis(), TimeUnit.MILLISECONDS);
+                loop.schedule(this::endTurn, run.setupHoldMillis(), TimeUnit.MILLISECONDS);
             }
         });
     }
 
-    /** Its set-up is over (answered, failed, or held long enough): the permit goes to the next connection. */
-    private void setUp() {
+    /** Its turn is over (answered, failed, or held long enough): the permit goes to the next connection. */
+    private void endTurn() {
         if (settingUp) {
             settingUp = false;
-            run.connectionSetUp();
+            run.releasePermit();
+        }
+    }
+
+    /**
+     * It failed, or was closed, before its first answer: a set-up error, if set-up is still going on
+     * (a connection whose turn ended unanswered still counts if the server then closes it).
+     */
+    private void failedBeforeFirstAnswer() {
+        if (!settled && !run.loading()) {
+            settled = true;
+            run.setupError();
         }
     }
 
@@ -124,7 +134,11 @@ final class DriverConnection {
 
     /** One parsed answer (or a malformed one, which ends the channel). */
     void answered(ResponseParser.Outcome outcome, boolean serverClosesAfterIt) {
-        setUp();
+        endTurn();
+        if (!settled) {
+            settled = true;
+            run.connectionServed(); // its first answer (ignored once set-up is over)
+        }
         serverCloses |= serverClosesAfterIt;
         long now = System.nanoTime();
         long started = latencyStart[head];
@@ -208,10 +222,8 @@ final class DriverConnection {
     }
 
     void inactive() {
-        if (settingUp) {
-            run.setupError(); // closed before its first answer: the server dropped or refused it
-            setUp();
-        }
+        failedBeforeFirstAnswer(); // closed before its first answer: the server dropped or refused it
+        endTurn();
         if (!closingOnPurpose) {
             stats.error(ErrorKind.RESET, outstanding); // requests pipelined past a Connection: close count too
         }

@@ -46,6 +46,18 @@ public final class LoadDriver {
      * overflows them (a dropped SYN is retried after 1 s, then 3 s, and looks like a slow server).
      */
     private static final int MAX_PENDING_CONNECTS = 512;
+    /**
+     * Set-up ends early when no connection has been served (its first answer) or has failed for this
+     * long: the server serves no more of them (a pool of 200 threads at 10,000 connections, Tomcat
+     * beyond its 8,192), and waiting on to the deadline (30 s at 10,000 connections) only delays the
+     * window. Long enough for a slow server: up to 512 connects are in flight, and a server that
+     * answers even 1,000 a second under a 0.5 CPU quota settles one every millisecond or so; its
+     * quota stops it for at most half a CPU period at a time (50 ms at the default 100 ms period,
+     * 500 ms at the longest, 1 s), and a young collection for tens of milliseconds. Two seconds is
+     * four times the longest of those pauses, and as long as a connection holds its turn unanswered
+     * (LoadRun's hold); it saves 28 of the deadline's 30 s at 10,000 connections.
+     */
+    public static final long SETUP_STALL_NANOS = TimeUnit.SECONDS.toNanos(2);
     private static final int CONNECTIONS_PER_SOURCE_ADDRESS = 20_000;
 
     private LoadDriver() {
@@ -142,22 +154,32 @@ public final class LoadDriver {
             if (control != null) {
                 control.awaitStart();
             }
-            // Set up, at most MAX_PENDING_CONNECTS at a time until answered, so the server's accept queue keeps up.
+            // Set-up, at most MAX_PENDING_CONNECTS at a time until answered, so the server's accept queue keeps up;
+            // until every connection is served or has failed, set-up stalls, or its deadline passes.
             long setupStart = System.nanoTime();
-            long connectDeadline = setupStart + TimeUnit.SECONDS.toNanos(10 + spec.connections() / 500);
+            long deadlineSeconds = setupDeadlineSeconds(spec.connections());
+            long connectDeadline = setupStart + TimeUnit.SECONDS.toNanos(deadlineSeconds);
+            run.setupStarts(setupStart);
+            SetupEnd ended = null;
             for (DriverConnection c : connections) {
-                if (!connectPermits.tryAcquire(Math.max(1, connectDeadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                while (ended == null && !connectPermits.tryAcquire(5, TimeUnit.MILLISECONDS)) {
+                    ended = setupEnd(run, spec.connections(), connectDeadline);
+                }
+                if (ended != null) {
                     break;
                 }
                 c.loop().execute(c::connect);
             }
-            // Until every connection is set up (a refused one counts: it is an error).
-            while (run.connectionsSetUp() < spec.connections() && System.nanoTime() < connectDeadline) {
-                Thread.sleep(5);
+            while (ended == null) {
+                ended = setupEnd(run, spec.connections(), connectDeadline);
+                if (ended == null) {
+                    Thread.sleep(5);
+                }
             }
             double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
-            long setupErrors = run.setupErrors() + (spec.connections() - run.connectionsSetUp());
-            run.startLoading();
+            LoadRun.SetupCounts setup = run.startLoading();
+            long setupErrors = setup.setupErrors();
+            long neverServed = spec.connections() - setup.served() - setup.setupErrors();
             for (DriverConnection c : connections) {
                 c.loop().execute(c::startLoad);
             }
@@ -171,7 +193,7 @@ public final class LoadDriver {
                 warmupSettled = Warmup.run(spec, () -> answered(run, eventLoops),
                         observer == null ? () -> Double.NaN : observer::serverCpuSeconds);
             } else {
-                control.connected(setupSeconds, setupErrors);
+                control.connected(setupSeconds, setupErrors, neverServed);
                 warmupSettled = control.awaitWindow(() -> answered(run, eventLoops));
             }
             double warmupSeconds = (System.nanoTime() - warmupStart) / 1e9;
@@ -257,7 +279,8 @@ public final class LoadDriver {
             return new LoadResult(spec.target().url(), spec.openLoop() ? "open" : "closed", spec.connections(),
                     spec.pipeline(), spec.rate(), warmupSeconds, warmupSettled, windowNanos / 1e9, counts.completed(),
                     counts.sent(), counts.answered(), counts.unansweredAtEnd(), counts.errors(), counts.reconnects(), total,
-                    busiest, driverCpusBusy, driverCpus, loops, setupSeconds, setupErrors);
+                    busiest, driverCpusBusy, driverCpus, loops, setupSeconds, setupErrors, neverServed,
+                    ended.key(), deadlineSeconds);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IOException("an event loop of the driver did not answer", e);
         } finally {
@@ -279,6 +302,44 @@ public final class LoadDriver {
                 hlog.close();
             }
         }
+    }
+
+    /** How set-up ended. */
+    enum SetupEnd {
+        /** Every connection was served or failed. */
+        ALL("all"),
+        /** None was served or failed for {@link #SETUP_STALL_NANOS}. */
+        STALLED("stalled"),
+        /** The deadline passed. */
+        DEADLINE("deadline");
+
+        private final String key;
+
+        SetupEnd(String key) {
+            this.key = key;
+        }
+
+        /** As stored ({@code setupEnded}). */
+        String key() {
+            return key;
+        }
+    }
+
+    /** Set-up's bound: 10 s + 1 s per 500 connections (30 s at 10,000). */
+    static long setupDeadlineSeconds(int connections) {
+        return 10 + connections / 500;
+    }
+
+    /** Whether set-up is over now, and why; null while it goes on. */
+    private static SetupEnd setupEnd(LoadRun run, int connections, long deadline) {
+        long now = System.nanoTime();
+        if (run.connectionsSettled() >= connections) {
+            return SetupEnd.ALL;
+        }
+        if (now - run.lastSettledNanos() >= SETUP_STALL_NANOS) {
+            return SetupEnd.STALLED;
+        }
+        return now >= deadline ? SetupEnd.DEADLINE : null;
     }
 
     /** Correct answers so far over every loop, warm-up included. */

@@ -29,13 +29,20 @@ import org.HdrHistogram.Histogram;
  * @param driverCpus           how many CPUs the driver may run on (its taskset), -1 unknown
  * @param eventLoops           driver threads
  * @param setupSeconds         how long opening the connections took, before the warm-up
- * @param setupErrors          connections that failed, or were closed, before their first answer (or
- *                             never set up before the bound); apart from the window's request errors
+ * @param setupErrors          connections that failed, or were closed, before their first answer, during
+ *                             set-up; apart from the window's request errors
+ * @param neverServed          connections with no first answer (and no failure) when set-up ended: waiting
+ *                             on a server that did not serve them, or never opened because those held
+ *                             every turn; not errors
+ * @param setupEnded           how set-up ended: {@code all} (every connection served or failed),
+ *                             {@code stalled} (none for {@link LoadDriver#SETUP_STALL_NANOS}) or {@code deadline}
+ * @param setupDeadlineSeconds set-up's deadline
  */
 public record LoadResult(String target, String mode, int connections, int pipeline, double offeredRate,
         double warmupSeconds, Boolean warmupSettled, double durationSeconds, long requests, long sentTotal, long answeredTotal, long unansweredAtEnd, Map<ErrorKind, Long> errors,
         long reconnects, Histogram latency, double driverCpuUtilization, double driverCpusBusy, int driverCpus,
-        int eventLoops, double setupSeconds, long setupErrors) {
+        int eventLoops, double setupSeconds, long setupErrors, long neverServed, String setupEnded,
+        double setupDeadlineSeconds) {
 
     /** A driver thread busier than this was likely the limit, not the server. */
     public static final double DRIVER_SATURATED = 0.90;

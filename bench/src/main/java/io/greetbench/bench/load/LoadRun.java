@@ -21,8 +21,11 @@ final class LoadRun {
     /** The longest a connection holds its connect permit without an answer (an open loop may not send at once). */
     private static final long SETUP_HOLD_MILLIS = 2000;
 
-    private final java.util.concurrent.atomic.AtomicInteger setUp = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicLong setupErrors = new java.util.concurrent.atomic.AtomicLong();
+    // Set-up's counts, each connection in at most one of them, until set-up ends (guarded by this)
+    private int served; // answered
+    private int setupErrors; // failed, or closed, before a first answer
+    private long lastSettled = System.nanoTime(); // when a connection was last served or failed
+    private boolean setupOver;
     private volatile boolean running = true;
     private volatile boolean loading; // false while the connections are set up
     private volatile boolean recording;
@@ -71,8 +74,18 @@ final class LoadRun {
         return loading;
     }
 
-    void startLoading() {
+    /**
+     * Set-up is over and the load (warm-up, then the window) begins: returns how many connections were
+     * served and how many failed by then, counts that no later answer or failure changes.
+     */
+    synchronized SetupCounts startLoading() {
+        setupOver = true;
         loading = true;
+        return new SetupCounts(served, setupErrors);
+    }
+
+    /** Connections served (answered) and failed by the end of set-up; the others were never served. */
+    record SetupCounts(int served, int setupErrors) {
     }
 
     void stop() {
@@ -110,24 +123,40 @@ final class LoadRun {
         return Math.max(1, Math.min(SETUP_HOLD_MILLIS, spec.timeout().toMillis() / 2));
     }
 
-    /** A connection's set-up ended (first answer, failure, or held long enough): its permit is free. */
-    void connectionSetUp() {
+    /** A connection's turn ended (first answer, failure, or held long enough): its permit is free. */
+    void releasePermit() {
         connectPermits.release();
-        setUp.incrementAndGet();
     }
 
-    /** A connection failed or was closed before its first answer. */
-    void setupError() {
-        setupErrors.incrementAndGet();
+    /** A connection's first answer, during set-up (each connection once, and only if it had not failed). */
+    synchronized void connectionServed() {
+        if (!setupOver) {
+            served++;
+            lastSettled = System.nanoTime();
+        }
     }
 
-    /** How many connections have ended their set-up. */
-    int connectionsSetUp() {
-        return setUp.get();
+    /** A connection failed or was closed before its first answer, during set-up (each connection once). */
+    synchronized void setupError() {
+        if (!setupOver) {
+            setupErrors++;
+            lastSettled = System.nanoTime();
+        }
     }
 
-    long setupErrors() {
-        return setupErrors.get();
+    /** How many connections have been served or have failed: their set-up is settled. */
+    synchronized int connectionsSettled() {
+        return served + setupErrors;
+    }
+
+    /** When a connection was last served or failed (set-up's start until one was), in {@link System#nanoTime()}. */
+    synchronized long lastSettledNanos() {
+        return lastSettled;
+    }
+
+    /** Set-up's progress so far starts now (no connection settled before). */
+    synchronized void setupStarts(long now) {
+        lastSettled = now;
     }
 
     void releaseBuffers() {

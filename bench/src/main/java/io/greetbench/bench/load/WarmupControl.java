@@ -12,8 +12,11 @@ public interface WarmupControl {
     /** Blocks until the driver may connect: the common start. */
     void awaitStart() throws InterruptedException, IOException;
 
-    /** Its connections are set up (or given up on): the warm-up begins. */
-    void connected(double setupSeconds, long setupErrors);
+    /**
+     * Its connections are set up (or given up on): the warm-up begins. {@code setupErrors} failed before
+     * their first answer; {@code neverServed} had none when set-up ended.
+     */
+    void connected(double setupSeconds, long setupErrors, long neverServed);
 
     /**
      * Blocks through the warm-up until the window is to open; {@code answered} counts the correct

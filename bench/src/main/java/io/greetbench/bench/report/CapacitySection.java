@@ -112,5 +112,6 @@ final class CapacitySection implements ReportSection {
                         + "median of the per-round ratios where the two were measured in the same rounds, else the ratio of the medians. ")
                 .append("`‡`: the server used less than ").append(Units.pct(1 - AT_BUDGET))
                 .append(" of its budget in some trial, so something other than its CPU set the pace there.\n\n");
+        md.append(CellTrials.setupNote(index.cellsOf(scenario.key())));
     }
 }

@@ -1,7 +1,9 @@
 package io.greetbench.bench.report;
 
+import io.greetbench.bench.load.LoadDriver;
 import io.greetbench.bench.results.Measurement;
 import io.greetbench.bench.stats.Metric;
+import io.greetbench.bench.text.Units;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,16 +82,62 @@ final class CellTrials {
         return ok.stream().mapToLong(m -> m.load().errorCount()).sum();
     }
 
-    /** Connections that failed before their first answer, summed over trials (counted apart from request errors). */
+    /**
+     * Connections that failed before their first answer, summed over trials (counted apart from request
+     * errors; in results without {@code neverServed}, the connections never served too).
+     */
     long setupErrors() {
-        return ok.stream().mapToLong(m -> m.load().setupErrors() == null ? 0 : m.load().setupErrors()).sum();
+        return ok.stream().mapToLong(m -> m.load().setupErrorCount()).sum();
     }
 
-    /** Request errors, bold when any, and set-up errors apart: "0", "**12**", "0 (set-up: 3)". */
+    /** Connections with no first answer when set-up ended, summed over trials: not errors. */
+    long neverServed() {
+        return ok.stream().mapToLong(m -> m.load().neverServedCount()).sum();
+    }
+
+    /** Whether a trial's set-up errors include the connections never served (recorded before they were apart). */
+    private boolean setupErrorsIncludeNeverServed() {
+        return ok.stream().anyMatch(m -> m.load().neverServed() == null && m.load().setupErrorCount() > 0);
+    }
+
+    /**
+     * Request errors, bold when any, set-up errors apart and the connections never served apart again
+     * (not errors, not bold): "0", "**12**", "0 (set-up: **3**)", "0 (never served: 1,808)".
+     */
     String errorsText() {
         long e = errors();
         long s = setupErrors();
-        return (e == 0 ? "0" : "**" + e + "**") + (s == 0 ? "" : " (set-up: **" + s + "**)");
+        long n = neverServed();
+        List<String> apart = new ArrayList<>();
+        if (s > 0) {
+            apart.add("set-up: **" + s + "**");
+        }
+        if (n > 0) {
+            apart.add("never served: " + Units.thousands(n));
+        }
+        return (e == 0 ? "0" : "**" + e + "**") + (apart.isEmpty() ? "" : " (" + String.join("; ", apart) + ")");
+    }
+
+    /**
+     * What the errors column's {@code set-up} and {@code never served} mean, with set-up's rule, when any of
+     * {@code cells} has either; "" otherwise.
+     */
+    static String setupNote(List<CellTrials> cells) {
+        List<CellTrials> measured = cells.stream().filter(c -> c != null && c.measured()).toList();
+        boolean setup = measured.stream().anyMatch(c -> c.setupErrors() > 0);
+        boolean never = measured.stream().anyMatch(c -> c.neverServed() > 0);
+        if (!setup && !never) {
+            return "";
+        }
+        return "Errors: `set-up` counts connections refused, reset or closed before their first answer; `never served` "
+                + "counts connections with no first answer when set-up ended (open and waiting, or never opened while "
+                + "those held every turn), which are not errors. Set-up ends when every connection has been served or "
+                + "has failed, after " + Units.oneDecimal(LoadDriver.SETUP_STALL_NANOS / 1e9) + " s in which none was "
+                + "(a stall), or at its deadline, 10 s + connections / 500 (30 s at 10,000 connections)."
+                + (measured.stream().anyMatch(CellTrials::setupErrorsIncludeNeverServed)
+                        ? " Trials recorded before the two were counted apart include the connections never served in `set-up`."
+                        : "")
+                + "\n\n";
     }
 
     Spread rps() {

@@ -59,5 +59,6 @@ final class EqualWorkSection implements ReportSection {
                 md.append("![").append(latencyTitle).append("](").append(key).append("-latency.png)\n\n");
             }
         }
+        md.append(CellTrials.setupNote(index.cellsOf(scenario.key())));
     }
 }

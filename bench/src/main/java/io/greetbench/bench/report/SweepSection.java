@@ -34,5 +34,12 @@ final class SweepSection implements ReportSection {
                 CellTrials::p99, true);
         SweepTable.render(ctx, md, "p99 latency", key, c -> ctx.figure(c.p99(), Units::micros));
         SweepTable.render(ctx, md, "Errors (all trials)", key, CellTrials::errorsText);
+        java.util.List<CellTrials> cells = new java.util.ArrayList<>();
+        for (String runtime : ctx.index().runtimes()) {
+            for (int c : ctx.index().connectionsOf(key)) {
+                cells.add(ctx.index().cell(runtime, key, c, 0.0));
+            }
+        }
+        md.append(CellTrials.setupNote(cells));
     }
 }

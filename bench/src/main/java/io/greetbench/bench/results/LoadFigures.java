@@ -27,7 +27,13 @@ import org.HdrHistogram.Histogram;
  * @param latencyHistogram     the window's latency HdrHistogram (µs), compressed and base64-encoded, so
  *                             histograms can be merged and plotted later; absent in older results
  * @param setupSeconds         how long opening the connections took (absent in older results)
- * @param setupErrors          connections that failed before their first answer, apart from {@code errors}
+ * @param setupErrors          connections that failed, or were closed, before their first answer, apart from
+ *                             {@code errors}; in results without {@code neverServed}, it counts those too
+ * @param neverServed          connections with no first answer (and no failure) when set-up ended: not served
+ *                             (or not opened) within the set-up's deadline or stall; not errors (absent in
+ *                             older results)
+ * @param setupEnded           how set-up ended: {@code all}, {@code stalled} or {@code deadline} (absent in older results)
+ * @param setupDeadlineSeconds set-up's deadline (absent in older results)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -36,7 +42,7 @@ public record LoadFigures(String target, String mode, int connections, int pipel
         long sentTotal, long answeredTotal, long unansweredAtEnd, Map<String, Long> errors, long errorCount,
         long reconnects, LatencyFigures latencyMicros, double driverCpuUtilization, double driverCpusBusy,
         int driverCpus, boolean driverSaturated, int eventLoops, String latencyHistogram, Double setupSeconds,
-        Long setupErrors) {
+        Long setupErrors, Long neverServed, String setupEnded, Double setupDeadlineSeconds) {
 
     public static LoadFigures of(LoadResult r) {
         Map<String, Long> errors = new LinkedHashMap<>();
@@ -52,7 +58,21 @@ public record LoadFigures(String target, String mode, int connections, int pipel
                 r.warmupSettled(), r.durationSeconds(), r.requests(), r.requestsPerSecond(), r.sentTotal(),
                 r.answeredTotal(), r.unansweredAtEnd(), errors, r.errorCount(), r.reconnects(), latency,
                 r.driverCpuUtilization(), r.driverCpusBusy(), r.driverCpus(), r.driverSaturated(), r.eventLoops(),
-                encode(h), r.setupSeconds(), r.setupErrors());
+                encode(h), r.setupSeconds(), r.setupErrors(), r.neverServed(), r.setupEnded(),
+                r.setupDeadlineSeconds());
+    }
+
+    /**
+     * Connections with no first answer when set-up ended, not failures; 0 in older results, whose
+     * {@link #setupErrors} counted them.
+     */
+    public long neverServedCount() {
+        return neverServed == null ? 0 : neverServed;
+    }
+
+    /** Connections that failed before their first answer; 0 when not recorded. */
+    public long setupErrorCount() {
+        return setupErrors == null ? 0 : setupErrors;
     }
 
     /** The latency histogram, decoded; null when these figures were stored without one. */

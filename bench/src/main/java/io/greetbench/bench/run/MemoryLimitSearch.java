@@ -261,7 +261,8 @@ final class MemoryLimitSearch {
      * The errors a step is judged by: every request and set-up error but timeouts. A timeout is a slow answer,
      * which the throughput tests judge; and the runtimes that time out without a limit too (a 200-thread pool,
      * Tomcat beyond its 8,192 connections) do so whatever the memory, while whether those timeouts fall
-     * inside the window depends on how long set-up took.
+     * inside the window depends on how long set-up took. The connections never served (no first answer when
+     * set-up ended) are not errors and not counted: the same runtimes leave them unserved without a limit too.
      */
     static long errors(LoadFigures load) {
         long timeouts = load.errors() == null ? 0 : load.errors().getOrDefault(ErrorKind.TIMEOUT.key(), 0L);

@@ -39,7 +39,7 @@ class CompareCommandTest {
     private static Measurement closed(String runtime, int trial, double cpuUs) {
         LoadFigures load = new LoadFigures("http://127.0.0.1:1/world", "closed", 64, 1, 0, 3, true, 5, 100_000, 20_000,
                 0, 0, 0, Map.of(), 0, 0, new LatencyFigures(500, 900, 2000, 4000, 5000, 6000, 600, 100), 0.5, 0.5, 1, false,
-                1, null, 0.1, 0L);
+                1, null, 0.1, 0L, null, null, null);
         ServerUse server = new ServerUse(4.5, 0.9, cpuUs, 100_000L, 100_000.0, 15, 15.0, 0L, 0.0);
         return new Measurement(runtime, false, "plaintext", 64, 1, 0.0, null, 0L, 5000L, null, trial, 1,
                 "2026-11-26T00:00:00Z", Status.OK, null, 1L, 100L, null, load, server);

@@ -51,9 +51,39 @@ class MergedFiguresTest {
         LoadFigures one = figures(h, 1, 1, Map.of(), false, 0.1, 0.1);
         assertSame(one, MergedFigures.of(List.of(one)));
         LoadFigures without = new LoadFigures("t", "closed", 1, 1, 0, 0, null, 1, 1, 1, 1, 1, 0, Map.of(), 0, 0,
-                new LatencyFigures(1, 1, 1, 1, 1, 1, 1, 0), 0, 0, 1, false, 1, null, null, null);
+                new LatencyFigures(1, 1, 1, 1, 1, 1, 1, 0), 0, 0, 1, false, 1, null, null, null, null, null, null);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MergedFigures.of(List.of(one, without)));
         assertFalse(e.getMessage().isBlank());
+    }
+
+    @Test
+    void setUpIsTheSlowestDriversWithItsCountsAddedAndTheWorstEnd() {
+        Histogram h = new Histogram(3);
+        h.recordValue(5);
+        LoadFigures base = figures(h, 1, 4, Map.of(), false, 0.1, 0.1);
+        LoadFigures served = withSetup(base, 0.4, 1L, 0L, "all", 10.0);
+        LoadFigures stalled = withSetup(base, 2.3, 2L, 30L, "stalled", 10.0);
+        LoadFigures older = withSetup(base, 1.0, 5L, null, null, null); // a driver from before neverServed
+        LoadFigures merged = MergedFigures.of(List.of(served, stalled, older));
+        assertEquals(2.3, merged.setupSeconds());
+        assertEquals(8L, merged.setupErrors());
+        assertEquals(30L, merged.neverServed());
+        assertEquals("stalled", merged.setupEnded());
+        assertEquals(10.0, merged.setupDeadlineSeconds());
+        LoadFigures twoOlder = MergedFigures.of(List.of(older, older));
+        assertEquals(null, twoOlder.neverServed(), "no driver counted them: not known, not 0");
+        assertEquals(null, twoOlder.setupEnded());
+        assertEquals("deadline", MergedFigures.of(List.of(stalled, withSetup(base, 30.0, 0L, 9L, "deadline", 30.0),
+                served)).setupEnded());
+    }
+
+    private static LoadFigures withSetup(LoadFigures f, Double seconds, Long errors, Long neverServed, String ended,
+            Double deadline) {
+        return new LoadFigures(f.target(), f.mode(), f.connections(), f.pipeline(), f.offeredRate(), f.warmupSeconds(),
+                f.warmupSettled(), f.durationSeconds(), f.requests(), f.requestsPerSecond(), f.sentTotal(), f.answeredTotal(),
+                f.unansweredAtEnd(), f.errors(), f.errorCount(), f.reconnects(), f.latencyMicros(), f.driverCpuUtilization(),
+                f.driverCpusBusy(), f.driverCpus(), f.driverSaturated(), f.eventLoops(), f.latencyHistogram(), seconds, errors,
+                neverServed, ended, deadline);
     }
 
     private static LoadFigures figures(Histogram h, long requests, int connections, Map<String, Long> errors,
@@ -61,6 +91,6 @@ class MergedFiguresTest {
         return new LoadFigures("http://10.0.0.1:8080/world", "closed", connections, 1, 0, 2, null, 5, requests,
                 requests / 5.0, requests, requests, 0, errors, errors.values().stream().mapToLong(Long::longValue).sum(), 0,
                 new LatencyFigures(0, 0, 0, 0, 0, 0, 0, 0), busiestThread, cpusBusy, 1, saturated, 1, LoadFigures.encode(h),
-                0.1, 0L);
+                0.1, 0L, null, null, null);
     }
 }

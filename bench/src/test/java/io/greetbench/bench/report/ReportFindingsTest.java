@@ -33,7 +33,7 @@ class ReportFindingsTest {
             Double cpuLimit) {
         LoadFigures load = new LoadFigures("http://127.0.0.1:1/world", "closed", connections, 1, 0, 3, true, 5,
                 (long) (rps * 5), rps, 0, 0, 0, Map.of(), 0, 0, new LatencyFigures(500, 900, 2000, 4000, 5000, 6000, 600, 100),
-                0.5, 0.5, 1, false, 1, null, 0.1, 0L);
+                0.5, 0.5, 1, false, 1, null, 0.1, 0L, null, null, null);
         double used = cpuLimit == null ? 0.9 : cpuLimit;
         ServerUse server = new ServerUse(used * 5, used, cpuUs, 100_000L, 100_000.0, 15, 15.0, 0L, 0.0);
         return new Measurement(runtime, runtime.startsWith("ref-"), scenario, connections, 1, 0.0, null, 0L, 5000L, cpuLimit,

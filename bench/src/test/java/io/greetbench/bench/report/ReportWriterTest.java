@@ -22,7 +22,7 @@ class ReportWriterTest {
             boolean driverBound, long rssKb) {
         LoadFigures load = new LoadFigures("http://127.0.0.1:1/world", "closed", connections, 1, 0, 3, true, 5, (long) (rps * 5),
                 rps, 0, 0, 0, Map.of(), 0, 0, new LatencyFigures(500, 900, 2000, 4000, 5000, 6000, 600, 100), 0.5, 0.5, 1,
-                driverBound, 1, null, 0.1, 0L);
+                driverBound, 1, null, 0.1, 0L, null, null, null);
         ServerUse server = new ServerUse(1.0, 0.9, cpuUs, rssKb, (double) rssKb, 15, 15.0, 0L, 0.0);
         return new Measurement(runtime, false, scenario, connections, 1, 0.0, null, scenario.equals("io-wait") ? 20L : 0L,
                 5000L, null, trial, 1, "2026-11-26T00:00:00Z", Status.OK, null, 1L, 100L, null, load, server);
@@ -58,6 +58,42 @@ class ReportWriterTest {
         assertTrue(summary.lines().anyMatch(l -> l.startsWith("slow") && l.contains("failed")), summary);
         assertTrue(summary.lines().anyMatch(l -> l.startsWith("fast") && l.contains("–")), summary);
         assertTrue(summary.contains("plaintext at 1,024 connections"), summary);
+    }
+
+    /** {@code m} with these set-up figures. */
+    static Measurement withSetup(Measurement m, Long setupErrors, Long neverServed, String ended) {
+        LoadFigures f = m.load();
+        LoadFigures load = new LoadFigures(f.target(), f.mode(), f.connections(), f.pipeline(), f.offeredRate(),
+                f.warmupSeconds(), f.warmupSettled(), f.durationSeconds(), f.requests(), f.requestsPerSecond(), f.sentTotal(),
+                f.answeredTotal(), f.unansweredAtEnd(), f.errors(), f.errorCount(), f.reconnects(), f.latencyMicros(),
+                f.driverCpuUtilization(), f.driverCpusBusy(), f.driverCpus(), f.driverSaturated(), f.eventLoops(),
+                f.latencyHistogram(), 2.1, setupErrors, neverServed, ended, ended == null ? null : 30.0);
+        return new Measurement(m.runtime(), false, m.scenario(), m.connections(), 1, 0.0, null, m.waitMillis(), 5000L, null,
+                m.trial(), 1, m.startedAt(), Status.OK, null, 1L, 100L, null, load, m.server());
+    }
+
+    @Test
+    void connectionsNeverServedAreShownApartFromErrorsWithSetUpsRule(@TempDir Path dir) throws Exception {
+        ResultsFile results = new ResultsFile(dir);
+        results.append(withSetup(ok("pool", "plaintext", 10_000, 1, 20_000, 50.0, false, 100_000), 0L, 9_800L, "stalled"));
+        results.append(withSetup(ok("refuses", "plaintext", 10_000, 1, 30_000, 40.0, false, 100_000), 3L, 0L, "all"));
+        String report = Files.readString(ReportWriter.write(dir));
+        assertTrue(report.contains("| pool | 0 (never served: 9,800) |"), report);
+        assertTrue(report.contains("| refuses | 0 (set-up: **3**) |"), report);
+        assertTrue(report.contains("`never served` counts connections with no first answer when set-up ended"), report);
+        assertTrue(report.contains("after 2.0 s in which none was (a stall), or at its deadline, 10 s + connections / 500"),
+                report);
+        assertFalse(report.contains("Trials recorded before"), report);
+
+        // Older results counted the connections never served among the set-up errors: said so.
+        Path older = dir.resolve("older");
+        Files.createDirectories(older);
+        new ResultsFile(older).append(withSetup(ok("pool", "plaintext", 10_000, 1, 20_000, 50.0, false, 100_000), 7_700L,
+                null, null));
+        String olderReport = Files.readString(ReportWriter.write(older));
+        assertTrue(olderReport.contains("| pool | 0 (set-up: **7700**) |"), olderReport);
+        assertTrue(olderReport.contains("Trials recorded before the two were counted apart include the connections never "
+                + "served in `set-up`."), olderReport);
     }
 
     @Test

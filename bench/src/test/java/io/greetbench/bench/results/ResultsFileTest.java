@@ -47,7 +47,28 @@ class ResultsFileTest {
         assertNull(m.driverHosts());
         assertNull(m.drivers());
         assertNull(m.driverClockSkewMillis());
+        assertNull(m.load().setupErrors(), "older results did not record set-up");
+        assertNull(m.load().neverServed());
+        assertNull(m.load().setupEnded());
+        assertNull(m.load().setupDeadlineSeconds());
+        assertEquals(0, m.load().neverServedCount());
         assertEquals(Status.SKIPPED, all.get(1).status());
+    }
+
+    @Test
+    void aLineWithSetupErrorsButNoNeverServedStillReads(@TempDir Path dir) throws Exception {
+        // As written before connections never served were counted apart: setupErrors counted them too.
+        String line = OLDER_LINE.replace("\"eventLoops\":1}", "\"eventLoops\":1,\"setupSeconds\":30.2,\"setupErrors\":1808}");
+        assertTrue(line.contains("setupErrors"), line);
+        Files.writeString(dir.resolve(ResultsFile.NAME), line + "\n", StandardCharsets.UTF_8);
+        LoadFigures load = ResultsFile.read(dir).get(0).load();
+        assertEquals(30.2, load.setupSeconds());
+        assertEquals(1808L, load.setupErrors());
+        assertEquals(1808L, load.setupErrorCount());
+        assertNull(load.neverServed());
+        assertEquals(0, load.neverServedCount());
+        assertNull(load.setupEnded());
+        assertNull(load.setupDeadlineSeconds());
     }
 
     @Test
@@ -58,7 +79,7 @@ class ResultsFileTest {
         }
         String encoded = LoadFigures.encode(h);
         LoadFigures load = new LoadFigures("t", "open", 4, 1, 100, 1, null, 5, 1000, 200, 1000, 1000, 0,
-                java.util.Map.of("timeout", 2L), 2, 0, new LatencyFigures(1, 2, 3, 4, 5, 6, 7, 8), 0.1, 0.2, 1, true, 1, encoded, 0.25, 3L);
+                java.util.Map.of("timeout", 2L), 2, 0, new LatencyFigures(1, 2, 3, 4, 5, 6, 7, 8), 0.1, 0.2, 1, true, 1, encoded, 0.25, 3L, 12L, "stalled", 30.0);
         Measurement m = new Measurement("r", true, "latency-at-rate", 4, 1, 0.5, 100.0, 0L, 5000L, 0.5, 2, 1, "now", Status.OK, null,
                 7L, 8L, new ProbeReading(1.0, 3.0), load, new ServerUse(1.0, 0.5, 10.0, 5L, 5.0, 3, 3.0, null, null));
         new ResultsFile(dir).append(m);
@@ -114,6 +135,6 @@ class ResultsFileTest {
     private static LoadFigures figures(Histogram h) {
         return new LoadFigures("t", "closed", 4, 1, 0, 1, null, 5, h.getTotalCount(), h.getTotalCount() / 5.0, 0, 0, 0,
                 java.util.Map.of(), 0, 0, new LatencyFigures(1, 2, 3, 4, 5, 6, 7, 8), 0.1, 0.2, 1, false, 1,
-                LoadFigures.encode(h), null, null);
+                LoadFigures.encode(h), null, null, null, null, null);
     }
 }

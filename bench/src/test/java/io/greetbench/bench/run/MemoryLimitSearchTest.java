@@ -55,7 +55,7 @@ class MemoryLimitSearchTest {
     private static Measurement window(double rps, double cpuUs, long errors, long timeouts) {
         LoadFigures load = new LoadFigures("http://127.0.0.1:1/world", "closed", 10_000, 1, 0, 5, true, 4, (long) (rps * 4),
                 rps, 0, 0, 0, Map.of("reset", errors, "timeout", timeouts), errors + timeouts, 0, null, 0.5, 0.5, 1, false, 1,
-                null, 1.0, 0L);
+                null, 1.0, 0L, null, null, null);
         ServerUse use = new ServerUse(rps * 4 * cpuUs / 1e6, null, cpuUs, 100_000L, 100_000.0, 15, 15.0, 0L, 0.0);
         return new Measurement("netty", false, "memory", 10_000, 1, 0.0, null, 20L, 10_000L, null, 1, 1, "now", Status.OK, null,
                 1L, 800L, null, load, use);
@@ -82,6 +82,30 @@ class MemoryLimitSearchTest {
         assertTrue(lessCpu.held(), "fewer requests/s because it got less CPU, each costing what it did: it holds " + lessCpu);
         var moreCpu = judge(window(97_000, 12.0, 0), readings(0, null), 0);
         assertTrue(moreCpu.held(), "as many requests/s as unlimited, if at a higher cost: it holds " + moreCpu);
+    }
+
+    /** {@code m} with these set-up counts. */
+    private static Measurement withSetup(Measurement m, long setupErrors, long neverServed) {
+        LoadFigures f = m.load();
+        LoadFigures load = new LoadFigures(f.target(), f.mode(), f.connections(), f.pipeline(), f.offeredRate(),
+                f.warmupSeconds(), f.warmupSettled(), f.durationSeconds(), f.requests(), f.requestsPerSecond(), f.sentTotal(),
+                f.answeredTotal(), f.unansweredAtEnd(), f.errors(), f.errorCount(), f.reconnects(), f.latencyMicros(),
+                f.driverCpuUtilization(), f.driverCpusBusy(), f.driverCpus(), f.driverSaturated(), f.eventLoops(),
+                f.latencyHistogram(), 2.0, setupErrors, neverServed, "stalled", 30.0);
+        return new Measurement("netty", false, "memory", 10_000, 1, 0.0, null, 20L, 10_000L, null, 1, 1, "now", Status.OK, null,
+                1L, 800L, null, load, m.server());
+    }
+
+    @Test
+    void connectionsNeverServedAreNotErrorsButSetUpErrorsAre() {
+        Measurement unlimited = withSetup(window(100_000, 0), 0, 9_800);
+        assertEquals(0, MemoryLimitSearch.errors(unlimited.load()), "never served is not an error");
+        var same = judge(withSetup(window(97_000, 0), 0, 9_800), readings(0, null), MemoryLimitSearch.errors(unlimited.load()));
+        assertTrue(same.held(), "as many never served with a limit as without: not a memory failure " + same);
+        Measurement refused = withSetup(window(97_000, 2), 3, 9_800);
+        assertEquals(5, MemoryLimitSearch.errors(refused.load()), "2 resets in the window and 3 set-up errors");
+        var failed = judge(refused, readings(0, null), 0);
+        assertEquals(MemoryFigures.ERRORS, failed.failure(), failed.toString());
     }
 
     @Test

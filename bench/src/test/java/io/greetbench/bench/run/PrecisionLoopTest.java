@@ -55,7 +55,7 @@ class PrecisionLoopTest {
     private static Measurement capacity(String runtime, int trial, double rps) {
         LoadFigures load = new LoadFigures("http://127.0.0.1:1/world", "closed", 256, 1, 0, 3, true, 4, (long) (rps * 4),
                 rps, 0, 0, 0, Map.of(), 0, 0, new LatencyFigures(500, 900, 2000, 4000, 5000, 6000, 600, 100), 0.5, 0.5, 1,
-                false, 1, null, 0.1, 0L);
+                false, 1, null, 0.1, 0L, null, null, null);
         ServerUse server = new ServerUse(0.5, 0.5, 8.0, 100_000L, 100_000.0, 15, 15.0, 0L, 0.0);
         return new Measurement(runtime, runtime.startsWith("ref-"), "capacity", 256, 1, 0.0, null, 0L, 5000L, 0.5, trial, 1,
                 "2026-12-02T00:00:00Z", Status.OK, null, 1L, 100L, null, load, server);
