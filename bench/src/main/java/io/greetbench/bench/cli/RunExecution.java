@@ -104,6 +104,10 @@ final class RunExecution {
         try {
             Path readme = ReportWriter.write(dir);
             out.print(ReportWriter.summaryTable(dir));
+            String warmup = ReportWriter.shortWarmupNote(dir);
+            if (!warmup.isEmpty()) {
+                out.println("A first look:" + warmup);
+            }
             out.println("report: " + readme);
             out.flush();
         } catch (IOException | RuntimeException e) {

@@ -99,6 +99,12 @@ final class RunSettings {
     static final String CPU_CHOICE = "GREETBENCH_CPU_CHOICE";
 
     private CpuSurvey cpuChoice;
+    private Duration cpuCheck = CPU_CHECK;
+
+    /** A shorter CPU check before the run (quick's first look). */
+    void cpuCheck(Duration duration) {
+        this.cpuCheck = duration;
+    }
 
     static List<String> allRuntimes() {
         List<String> names = new ArrayList<>(Runtimes.all().stream().map(ServerRuntime::name).toList());
@@ -190,11 +196,11 @@ final class RunSettings {
                 return null;
             }
             try (CpuCheck check = new CpuCheck(online)) {
-                Map<Integer, CpuReadings> survey = check.survey(CPU_CHECK);
+                Map<Integer, CpuReadings> survey = check.survey(cpuCheck);
                 CpuChoice choice = CpuChoice.choose(survey, CpuBusy.parseList(defaultServer).cardinality());
                 cpuChoice = new CpuSurvey(Instant.now().toString(), List.copyOf(survey.values()), choice.serverCpus(),
                         choice.driverCpus(), choice.explanation());
-                System.err.println("greetbench: CPU check (" + CPU_CHECK.toSeconds() + " s, each CPU in turn):\n"
+                System.err.println("greetbench: CPU check (" + cpuCheck.toSeconds() + " s, each CPU in turn):\n"
                         + CpuChoice.table(survey) + "\ngreetbench: " + choice.explanation()
                         + " (pin them yourself with --server-cpus and --driver-cpus)");
                 return cpuChoice;

@@ -7,13 +7,28 @@ import java.util.Locale;
 
 /** "What this run shows": the computed findings as a list, what they rest on, and where all of them are. */
 final class FindingsSection implements ReportSection {
+    /**
+     * A fixed warm-up of a few seconds (quick's) measures JVMs before their JIT has compiled the hot code:
+     * said beside the values, since they are then far below a full run's.
+     */
+    static String shortWarmup(io.greetbench.bench.results.RecordedOptions opts) {
+        if (opts == null || opts.warmupSeconds() == null || opts.adaptiveWarmup() || opts.warmupSeconds() >= 5) {
+            return "";
+        }
+        return String.format(java.util.Locale.ROOT, " Its warm-up was a fixed %s s: the JVM runtimes were measured before "
+                + "their JIT had compiled the hot code (under half a CPU that takes several seconds), so their values are "
+                + "well below a full run's, by factors that differ from runtime to runtime.",
+                io.greetbench.bench.text.Units.oneDecimal(opts.warmupSeconds()));
+    }
+
     @Override
     public void render(ReportContext ctx, StringBuilder md) {
         md.append("## What this run shows\n\n");
         if (ctx.rankings().firstLook()) {
             md.append("**A first look:** one trial per cell, so there are no intervals and this run can tell no two "
                     + "runtimes apart; the values below are what a single trial saw. For findings, measure at least "
-                    + FindingRule.MIN_TRIALS + " trials per cell (`greetbench run --trials`).\n\n");
+                    + FindingRule.MIN_TRIALS + " trials per cell (`greetbench run --trials`)."
+                    + shortWarmup(ctx.index().env().optionsOrNone()) + "\n\n");
         } else {
             FindingRule rule = ReportStatistics.RULE;
             Findings file = ctx.rankings().file();

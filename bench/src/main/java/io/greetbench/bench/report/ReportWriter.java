@@ -72,6 +72,11 @@ public final class ReportWriter {
     }
 
     /** The headline table for a terminal: one line per runtime. */
+    /** What a short fixed warm-up (quick's) does to the values, for the terminal; empty otherwise. */
+    public static String shortWarmupNote(Path dir) throws IOException {
+        return FindingsSection.shortWarmup(RunEnvironment.read(dir).optionsOrNone());
+    }
+
     public static String summaryTable(Path dir) throws IOException {
         return TerminalSummary.render(Headline.of(index(dir)));
     }
