@@ -44,11 +44,15 @@ final class CellMeasurement {
     private final Consumer<ServerInstance> onWindowOpen;
     private final PrintStream log;
     /**
-     * The warm-up of a later cell on a server that already served its scenario's first cell this round,
-     * warmed until its cost per request settled: its JIT is warm, so only the new connections and pace
-     * have to settle. Fixed, because the adaptive warm-up's judgement needs four one-second slices.
+     * The least warm-up of a later cell on a server that already served its scenario's first cell this
+     * round. Its JIT is warm for the first cell's load, not for the next one's: a server serving 10,000
+     * connections right after 256 runs other paths (far more connections, buffers and garbage), and with
+     * a fixed 2 s warm-up `netty`'s 10,000-connection windows came out bimodal (25k or 41k requests/s
+     * under half a CPU, against 54–61k from a fresh server warmed until settled, 2026-12-02). So a
+     * later cell's warm-up is as adaptive as the first's (it goes on until the cost per request stops
+     * falling, up to the run's most); only its least is shorter.
      */
-    static final Duration FOLLOW_ON_WARMUP = Duration.ofSeconds(2);
+    static final Duration FOLLOW_ON_WARMUP = Duration.ofSeconds(1);
 
     CellMeasurement(RunOptions options, LoadSource load, Duration readyBound, Consumer<ServerInstance> onWindowOpen,
             PrintStream log) {
@@ -88,8 +92,8 @@ final class CellMeasurement {
 
     /**
      * Measures {@code cells} (one runtime, one scenario, one round: its connection counts or rates, in
-     * that order) on one fresh server: the first with the run's warm-up, each later one with the fixed
-     * {@link #FOLLOW_ON_WARMUP} (the server is warm; only the new connections and pace must settle).
+     * that order) on one fresh server: the first with the run's warm-up, each later one with a warm-up
+     * from {@link #FOLLOW_ON_WARMUP}, adaptive as the first's (until its cost per request settles).
      * Outcomes in the cells' order; once the server is gone, the cells after it fail with the reason; an
      * interruption ends the list with an interrupted outcome.
      */
@@ -150,7 +154,7 @@ final class CellMeasurement {
         // Another machine may be loaded only when the user named it (--server-host): this is that one.
         boolean named = !host.site().local();
         Duration least = fresh ? options.warmup() : min(options.warmup(), FOLLOW_ON_WARMUP);
-        Duration most = fresh ? options.warmupMax() : least;
+        Duration most = fresh || options.adaptiveWarmup() ? options.warmupMax() : least;
         LoadSpec spec = LoadSpec.builder(Target.parse("http://" + host.address() + ":" + server.port() + PATH, named))
                 .connections(cell.connections()).warmup(least, most)
                 .duration(options.duration()).rate(offeredRate).pipeline(scenario.pipeline())

@@ -40,7 +40,8 @@ public record CpuChoice(String serverCpus, String driverCpus, String explanation
         List<CpuReadings> server = ordered.subList(0, serverCount);
         List<CpuReadings> driver = ordered.subList(serverCount, ordered.size());
         String explanation = String.format(Locale.ROOT, "server on CPU %s (%s), driver on CPU %s (%s): the server's CPU "
-                + "is what is measured, so it gets the steadiest", list(server), describe(server), list(driver),
+                + "is what is measured, so it gets the steadiest (fewest slow readings, then the smaller CV in steps of 2 points, "
+                + "then the faster median)", list(server), describe(server), list(driver),
                 describe(driver));
         return new CpuChoice(list(server), list(driver), explanation);
     }
