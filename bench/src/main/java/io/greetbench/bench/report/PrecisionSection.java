@@ -74,7 +74,8 @@ final class PrecisionSection implements ReportSection {
         Bootstrap bootstrap = new Bootstrap();
         md.append("## What this run can tell apart\n\n");
         md.append(String.format(Locale.ROOT, "Asked for: rankings to ±%s (`--precision`)%s. A pair is *settled* when the "
-                + "95%% interval of its ratio excludes no difference, or lies within ±%s of it; pairs that were not had "
+                + "95%% interval of its ratio excludes no difference with the pair's own p-value at most 5%% (the report states "
+                + "no difference without it), or lies within ±%s of it; pairs that were not had "
                 + "rounds added%s. ", pct, options.maxMinutes() == null ? "" : String.format(Locale.ROOT,
                 " within %.0f minutes (`--max-minutes`)", options.maxMinutes()), pct, options.maxMinutes() != null
                 && options.maxMinutes() > 0 ? " while the time allowed" : " (none here: `--max-minutes 0`)"));

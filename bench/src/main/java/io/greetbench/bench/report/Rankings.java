@@ -339,11 +339,12 @@ final class Rankings {
      * less than the threshold, and a sentence for each finding and each difference of unclear size.
      */
     private static String render(Ranking c) {
+        String notRanked = c.leftOut().isEmpty() ? "" : " Not ranked: " + String.join(", ", c.leftOut()) + ".";
         if (c.best() == null && c.versusReference().isEmpty()) {
-            return null;
+            // a cell with a runtime left out is still said (else the page would claim nothing was measured)
+            return c.leftOut().isEmpty() ? null : "**" + c.title() + "**: fewer than two runtimes to rank." + notRanked;
         }
         StringBuilder md = new StringBuilder("**").append(c.title()).append("**");
-        String notRanked = c.leftOut().isEmpty() ? "" : " Not ranked: " + String.join(", ", c.leftOut()) + ".";
         List<String> nested = new ArrayList<>();
         if (c.best() == null) {
             md.append(notRanked);

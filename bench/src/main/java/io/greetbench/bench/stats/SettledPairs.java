@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * Every pair of runtimes in one cell, with the ratio of their medians on the cell's metric and
- * whether it is settled to a precision ({@link FindingRule#resolved}): its interval excludes no
- * difference, or lies within ±precision of it. What the precision loop measures again, and what the
+ * whether it is settled to a precision ({@link FindingRule#settled}): its interval excludes no
+ * difference at a p-value the report can state, or lies within ±precision of it. What the precision loop measures again, and what the
  * report says of each pair it ranks or ties.
  */
 public final class SettledPairs {
@@ -38,9 +38,9 @@ public final class SettledPairs {
             for (int j = i + 1; j < runtimes.size(); j++) {
                 String a = runtimes.get(i);
                 String b = runtimes.get(j);
-                Interval ratio = Finding.measure(cell, metric, a, rounds.get(a), b, rounds.get(b), bootstrap, rule)
-                        .ratioInterval();
-                pairs.add(new Pair(a, b, ratio, FindingRule.resolved(ratio, precision)));
+                Finding f = Finding.measure(cell, metric, a, rounds.get(a), b, rounds.get(b), bootstrap, rule);
+                Interval ratio = f.ratioInterval();
+                pairs.add(new Pair(a, b, ratio, rule.settled(ratio, f.p(), precision)));
             }
         }
         return pairs;

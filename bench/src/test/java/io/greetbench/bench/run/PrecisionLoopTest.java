@@ -151,7 +151,9 @@ class PrecisionLoopTest {
         List<List<Cell>> rounds = Orchestrator.roundsToAdd(List.of(CELL), launchers("a", "b"), measured, FIVE, 5,
                 new Bootstrap());
         assertEquals(1, rounds.size(), "b has 4 of its 5 trials");
-        assertEquals(List.of("b"), rounds.get(0).stream().filter(x -> !x.twin()).map(x -> x.server().name()).toList());
+        // b for its missing trial; a too, as a pair with a side of 4 trials has no p-value, so it is not settled
+        assertEquals(List.of("a", "b"), rounds.get(0).stream().filter(x -> !x.twin()).map(x -> x.server().name()).sorted()
+                .toList());
     }
 
     @Test
