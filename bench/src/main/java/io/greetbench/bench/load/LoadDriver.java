@@ -65,9 +65,13 @@ public final class LoadDriver {
 
     /** Told when the measured window opens and closes, e.g. to sample the server over exactly that time. */
     public interface WindowObserver {
-        void windowStarted();
+        /** The measured window opened (nothing by default: an observer may only feed the warm-up). */
+        default void windowStarted() {
+        }
 
-        void windowEnded();
+        /** The measured window closed. */
+        default void windowEnded() {
+        }
 
         /**
          * The server's CPU time so far, in seconds, or NaN when it is not known here. When known, an

@@ -110,7 +110,7 @@ final class CellMeasurement {
         try {
             server = host.start(first.server().command(scenario.requestWait(), host.site(), logFile), logFile);
         } catch (IOException e) {
-            return failedAll(host, cells, offered, budget, watcher, "could not start: " + e.getMessage());
+            return failedAll(host, cells, offered, budget, watcher, "could not start: " + e.getMessage(), null);
         }
         try {
             long t0 = System.nanoTime();
@@ -193,12 +193,12 @@ final class CellMeasurement {
 
     /** Every cell failed for one reason (the server did not start or never answered). */
     private List<Outcome> failedAll(ServerHost host, List<Cell> cells, double[] offered, CpuLimit budget, Watcher watcher,
-            String reason, Long... pid) {
+            String reason, Long pid) {
         List<Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
             Measurement m = draft(cells.get(i), offered[i], budget).withHosts(host.site().host(), load.hosts());
-            if (pid.length > 0) {
-                m = m.withServer(pid[0], null);
+            if (pid != null) {
+                m = m.withServer(pid, null);
             }
             if (i > 0) {
                 watcher.starting(cells.get(i));

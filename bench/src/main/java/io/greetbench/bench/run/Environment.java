@@ -181,7 +181,8 @@ public final class Environment {
         java.util.regex.Pattern named = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(artifact)
                 + "-(\\d[^/]*)\\.jar");
         for (String entry : classPath.split(java.io.File.pathSeparator)) {
-            java.util.regex.Matcher m = named.matcher(Path.of(entry).getFileName() == null ? "" : Path.of(entry).getFileName().toString());
+            Path file = Path.of(entry).getFileName();
+            java.util.regex.Matcher m = named.matcher(file == null ? "" : file.toString());
             if (m.matches()) {
                 return m.group(1);
             }

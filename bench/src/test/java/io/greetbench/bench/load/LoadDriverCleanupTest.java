@@ -49,14 +49,6 @@ class LoadDriverCleanupTest {
             killer.start();
             assertThrows(IllegalStateException.class, () -> LoadDriver.runObserved(spec, new LoadDriver.WindowObserver() {
                 @Override
-                public void windowStarted() {
-                }
-
-                @Override
-                public void windowEnded() {
-                }
-
-                @Override
                 public double serverCpuSeconds() {
                     if (!server.isAlive()) {
                         throw new IllegalStateException("the server is gone");

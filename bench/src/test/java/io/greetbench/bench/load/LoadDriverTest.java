@@ -134,14 +134,6 @@ class LoadDriverTest {
                 private int calls;
 
                 @Override
-                public void windowStarted() {
-                }
-
-                @Override
-                public void windowEnded() {
-                }
-
-                @Override
                 public double serverCpuSeconds() {
                     return 1 - Math.pow(0.5, calls++);
                 }
