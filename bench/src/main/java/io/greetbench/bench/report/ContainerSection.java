@@ -4,6 +4,7 @@ import io.greetbench.bench.results.Measurement;
 import io.greetbench.bench.results.MemoryFigures;
 import io.greetbench.bench.results.RecordedOptions;
 import io.greetbench.bench.scenario.Scenarios;
+import io.greetbench.bench.stats.Interval;
 import io.greetbench.bench.text.Units;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -110,8 +111,9 @@ final class ContainerSection implements ReportSection {
                     + "(‡: the server did not use its whole budget there)", Units.rate(RATE), capacityAt));
         }
         if (results.anySearch()) {
-            notes.add("memory limit: the smallest that held in each round's search, to within 5% or 8 MiB ("
-                    + "[below](#the-smallest-memory-limit))");
+            notes.add("memory limit: the median over rounds of the smallest limit that held in each round's search, "
+                    + "found to within 5% or 8 MiB; its interval reaches down to the last failed step of the searches, "
+                    + "since the smallest limit that holds lies between the two ([below](#the-smallest-memory-limit))");
         }
         if (most > 0) {
             notes.add("memory per connection: the slope between " + Units.thousands(counts.get(0)) + " and "
@@ -124,14 +126,16 @@ final class ContainerSection implements ReportSection {
         List<Charts.Bar> bars = new ArrayList<>();
         int fewest = Integer.MAX_VALUE; // the fewest values behind a bar: what its whiskers are
         for (String runtime : index.runtimes()) {
-            Spread s = results.limitFoundMib(runtime);
-            if (s.present()) {
-                bars.add(Charts.Bar.of(runtime, s));
-                fewest = Math.min(fewest, s.n());
+            Interval found = results.limitFound(runtime);
+            if (found != null) {
+                bars.add(found.n() < 2 ? new Charts.Bar(runtime, found.point(), Double.NaN, Double.NaN)
+                        : new Charts.Bar(runtime, found.point(), found.low(), found.high()));
+                fewest = Math.min(fewest, found.n());
             }
         }
         if (Charts.bars(ctx.dir().resolve("container-memory-limit.png"), String.format(Locale.ROOT,
-                "Smallest memory limit that holds %,d waiting connections", at), Charts.whiskers(fewest).replace("trials", "rounds"),
+                "Smallest memory limit that holds %,d waiting connections", at), fewest < 2 ? "bars: one round, no interval"
+                        : "bars: median over rounds of the limit found; whiskers: its 95% interval, down to the last failed steps",
                 "memory limit (MiB)", ChartAxes::plain, bars)) {
             md.append("![memory limit](container-memory-limit.png)\n\n");
         }
@@ -148,12 +152,12 @@ final class ContainerSection implements ReportSection {
         if (searches.isEmpty()) {
             return Units.NONE;
         }
-        Spread found = results.limitFoundMib(runtime);
-        long none = searches.size() - found.n();
-        String text = found.present() ? SpreadText.withInterval(found, ContainerSection::mib, found.n()) : "none held";
+        Interval found = results.limitFound(runtime);
+        long none = searches.size() - (found == null ? 0 : found.n());
+        String text = found != null ? SpreadText.interval(found, ContainerSection::mib, found.n()) : "none held";
         boolean errorsUnlimited = searches.stream().anyMatch(s -> s.memorySearch().baselineErrors() != null
                 && s.memorySearch().baselineErrors() > 0);
-        return text + (none > 0 && found.present() ? " (" + none + " round(s) found none)" : "") + (errorsUnlimited ? " !" : "");
+        return text + (none > 0 && found != null ? " (" + none + " round(s) found none)" : "") + (errorsUnlimited ? " !" : "");
     }
 
     private static void searches(ReportContext ctx, ContainerResults results, StringBuilder md) {

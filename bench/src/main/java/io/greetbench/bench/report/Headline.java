@@ -1,6 +1,7 @@
 package io.greetbench.bench.report;
 
 import io.greetbench.bench.scenario.Scenarios;
+import io.greetbench.bench.stats.Interval;
 import io.greetbench.bench.text.Units;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,11 +128,13 @@ record Headline(List<Column> columns, List<String> runtimes, List<List<String>> 
             if (results.searches(r).isEmpty()) {
                 return Units.NONE;
             }
-            Spread s = results.limitFoundMib(r);
-            return s.present() ? SpreadText.withInterval(s, v -> String.format(Locale.ROOT, "%.0f MiB", v), s.n()) : "none held";
+            Interval found = results.limitFound(r);
+            return found != null ? SpreadText.interval(found, v -> String.format(Locale.ROOT, "%.0f MiB", v), found.n())
+                    : "none held";
         }));
         notes.add(String.format(Locale.ROOT, "memory limit: the smallest container memory limit (a memory cgroup, the heap "
-                + "sized from it) at which it served %,d waiting connections as without one, with its 95%% interval over rounds",
+                + "sized from it) at which it served %,d waiting connections as without one, with its 95%% interval over rounds down to the "
+                + "searches' last failed steps",
                 results.searchedAt()));
     }
 

@@ -20,9 +20,16 @@ final class SpreadText {
         if (s.n() == 1) {
             return format.apply(s.median()) + " <sub>n=1, no interval</sub>";
         }
-        Interval i = s.interval();
+        return interval(s.interval(), format, usualTrials);
+    }
+
+    /** An interval the caller made ({@code i.n()} its trials): "point <sub>low–high</sub>", or the point alone at n = 1. */
+    static String interval(Interval i, Function<Double, String> format, int usualTrials) {
+        if (i.n() == 1) {
+            return format.apply(i.point()) + " <sub>n=1, no interval</sub>";
+        }
         return format.apply(i.point()) + " <sub>" + format.apply(i.low()) + "–" + format.apply(i.high())
-                + (s.n() == usualTrials ? "" : ", n=" + s.n()) + "</sub>";
+                + (i.n() == usualTrials ? "" : ", n=" + i.n()) + "</sub>";
     }
 
     /** A ratio (×) with its interval: "0.85 <sub>0.78–0.93</sub>", or "0.85 <sub>n=1, no interval</sub>". */
