@@ -47,7 +47,13 @@ enum GuideMetric {
             v -> Units.thousands(Math.round(v))),
     /** How long opening the cell's connections took. */
     SETUP_TIME("setup-time", null, true, false, m -> m.load().setupSeconds(),
-            v -> String.format(java.util.Locale.ROOT, "%.1f s", v));
+            v -> String.format(java.util.Locale.ROOT, "%.1f s", v)),
+    /** The start-up scenario's time from process start to the first correct answer (its cell: startup/1). */
+    STARTUP("startup", null, true, false, m -> m.startup() == null ? null : m.startup().firstAnswerMillis(),
+            v -> Units.micros(v * 1000)),
+    /** The start-up scenario's resident memory right after the first answer. */
+    STARTUP_RSS("startup-rss", null, true, false,
+            m -> m.startup() == null || m.startup().rssKb() == null ? null : m.startup().rssKb().doubleValue(), Units::mibFromKb);
 
     final String key;
     /** The metric findings.json compares, or null for a figure read only from the results. */

@@ -129,6 +129,25 @@ class GuideRenderingTest {
     }
 
     @Test
+    void startUpFiguresComeFromTheStartupScenariosStarts() throws Exception {
+        StringBuilder starts = new StringBuilder(Files.readString(run.resolve("results.jsonl")));
+        for (int start = 1; start <= 5; start++) {
+            starts.append(start("fast", start, 400 + start * 10, 60 * 1024)).append('\n');
+            starts.append(start("slow", start, 2_000 + start * 100, 150 * 1024)).append('\n');
+        }
+        Files.writeString(run.resolve("results.jsonl"), starts);
+        String page = render("""
+                {{ranking startup/1 startup}} | {{value startup/1 startup slow}} | {{median startup/1 startup-rss fast}}
+                """);
+        assertTrue(page.contains("`fast` 430 ms, `slow` 2.30 s | 2.30 s (range 2.10–2.50 s) | 60 MiB"), page);
+    }
+
+    private static String start(String runtime, int start, double millis, long rssKb) {
+        return "{\"runtime\":\"" + runtime + "\",\"scenario\":\"startup\",\"connections\":1,\"trial\":" + start
+                + ",\"status\":\"ok\",\"startup\":{\"firstAnswerMillis\":" + millis + ",\"rssKb\":" + rssKb + ",\"threads\":15}}";
+    }
+
+    @Test
     void aFigureTypedByHandFailsRenderingButNamesWithNumbersAndCodeDoNot() throws Exception {
         GuideException e = failure("Netty is about twice as fast, 1.5 times at most, on {{scenario capacity connections}}.\n");
         assertEquals(2, e.problems().size(), e.getMessage());
