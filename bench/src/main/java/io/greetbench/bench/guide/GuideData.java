@@ -3,6 +3,7 @@ package io.greetbench.bench.guide;
 import io.greetbench.bench.results.Measurement;
 import io.greetbench.bench.results.ResultsFile;
 import io.greetbench.bench.results.RunEnvironment;
+import io.greetbench.bench.results.Status;
 import io.greetbench.bench.scenario.Pace;
 import io.greetbench.bench.scenario.Scenario;
 import io.greetbench.bench.scenario.Scenarios;
@@ -43,7 +44,9 @@ final class GuideData {
         this.findings = findings;
         this.env = env;
         for (Measurement m : measurements) {
-            if (!m.ok() || m.measuredAsTwin() || m.scenario() == null || m.connections() == null) {
+            // a start-up line has no load: its figures are the start's own (GuideMetric.STARTUP)
+            boolean measured = m.ok() || m.status() == Status.OK && m.startup() != null;
+            if (!measured || m.measuredAsTwin() || m.scenario() == null || m.connections() == null) {
                 continue;
             }
             trials.computeIfAbsent(cellOf(m), k -> new LinkedHashMap<>()).computeIfAbsent(m.runtime(), k -> new ArrayList<>()).add(m);

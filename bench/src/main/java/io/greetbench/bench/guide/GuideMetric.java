@@ -50,7 +50,7 @@ enum GuideMetric {
             v -> String.format(java.util.Locale.ROOT, "%.1f s", v)),
     /** The start-up scenario's time from process start to the first correct answer (its cell: startup/1). */
     STARTUP("startup", null, true, false, m -> m.startup() == null ? null : m.startup().firstAnswerMillis(),
-            v -> Units.micros(v * 1000)),
+            v -> v < 1000 ? String.format(java.util.Locale.ROOT, "%.0f ms", v) : String.format(java.util.Locale.ROOT, "%.2f s", v / 1000)),
     /** The start-up scenario's resident memory right after the first answer. */
     STARTUP_RSS("startup-rss", null, true, false,
             m -> m.startup() == null || m.startup().rssKb() == null ? null : m.startup().rssKb().doubleValue(), Units::mibFromKb);
@@ -76,6 +76,9 @@ enum GuideMetric {
 
     /** This figure of one measurement, or NaN when it has none. */
     double of(Measurement m) {
+        if (m.load() == null && this != STARTUP && this != STARTUP_RSS) {
+            return Double.NaN; // a start-up line: no window, so none of a window's figures
+        }
         Number n = figure.apply(m);
         return n == null ? Double.NaN : n.doubleValue();
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code greetbench guide}: writes the page, --check says whether it is what the template renders, and a wrong folder is a usage error. */
 class GuideCommandTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final Path RUN = ROOT.resolve("docs/results/2026-11-26-150501");
+    private static final Path RUN = ROOT.resolve("docs/results/2026-12-02-085634");
     private static final Path TEMPLATE = ROOT.resolve("docs/guide/choosing-a-runtime.template.md");
 
     private static int guide(String... args) {
