@@ -76,11 +76,16 @@ enum GuideMetric {
 
     /** This figure of one measurement, or NaN when it has none. */
     double of(Measurement m) {
-        if (m.load() == null && this != STARTUP && this != STARTUP_RSS) {
+        if (m.load() == null && !ofAStart()) {
             return Double.NaN; // a start-up line: no window, so none of a window's figures
         }
         Number n = figure.apply(m);
         return n == null ? Double.NaN : n.doubleValue();
+    }
+
+    /** A figure of a fresh start (the start-up scenario's lines), not of a load window. */
+    boolean ofAStart() {
+        return this == STARTUP || this == STARTUP_RSS;
     }
 
     /** "165.2k req/s per CPU", "6.5 µs", "1.69 ms", "137 MiB". */

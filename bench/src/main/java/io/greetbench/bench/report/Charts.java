@@ -122,11 +122,12 @@ final class Charts {
     record Bar(String runtime, double value, double low, double high) {
         /** The median with its 95% interval, no whisker for a single trial. */
         static Bar of(String runtime, Spread s) {
-            if (s.n() < 2) {
-                return new Bar(runtime, s.median(), Double.NaN, Double.NaN);
-            }
-            Interval i = s.interval();
-            return new Bar(runtime, i.point(), i.low(), i.high());
+            return s.n() < 2 ? new Bar(runtime, s.median(), Double.NaN, Double.NaN) : of(runtime, s.interval());
+        }
+
+        /** A point with its interval; no whisker for a single trial. */
+        static Bar of(String runtime, Interval i) {
+            return i.n() < 2 ? new Bar(runtime, i.point(), Double.NaN, Double.NaN) : new Bar(runtime, i.point(), i.low(), i.high());
         }
 
         boolean whisker() {

@@ -128,8 +128,7 @@ final class ContainerSection implements ReportSection {
         for (String runtime : index.runtimes()) {
             Interval found = results.limitFound(runtime);
             if (found != null) {
-                bars.add(found.n() < 2 ? new Charts.Bar(runtime, found.point(), Double.NaN, Double.NaN)
-                        : new Charts.Bar(runtime, found.point(), found.low(), found.high()));
+                bars.add(Charts.Bar.of(runtime, found));
                 fewest = Math.min(fewest, found.n());
             }
         }
