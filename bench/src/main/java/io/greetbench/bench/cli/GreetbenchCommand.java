@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "greetbench", mixinStandardHelpOptions = true, version = "greetbench 0.1.0",
         description = "The same greeting server on several JVM runtimes, measured side by side.",
         subcommands = {ListCommand.class, ScenariosCommand.class, ServeCommand.class, LoadCommand.class,
-            QuickCommand.class, RunCommand.class, ReportCommand.class, CompareCommand.class, JmhCommand.class,
+            QuickCommand.class, RunCommand.class, ReportCommand.class, AddCommand.class, CompareCommand.class, JmhCommand.class,
             SampleCommand.class, CpusCommand.class, GuideCommand.class,
             CommandLine.HelpCommand.class})
 public final class GreetbenchCommand implements Runnable {

@@ -1,12 +1,14 @@
 package io.greetbench.bench.guide;
 
 import io.greetbench.bench.results.Measurement;
+import io.greetbench.bench.results.MemorySearch;
 import io.greetbench.bench.results.ResultsFile;
 import io.greetbench.bench.results.RunEnvironment;
 import io.greetbench.bench.results.Status;
 import io.greetbench.bench.scenario.Pace;
 import io.greetbench.bench.scenario.Scenario;
 import io.greetbench.bench.scenario.Scenarios;
+import io.greetbench.bench.stats.BisectedLimit;
 import io.greetbench.bench.stats.Bootstrap;
 import io.greetbench.bench.stats.CellInterval;
 import io.greetbench.bench.stats.CellKey;
@@ -44,8 +46,11 @@ final class GuideData {
         this.findings = findings;
         this.env = env;
         for (Measurement m : measurements) {
-            // a start-up line has no load: its figures are the start's own (GuideMetric.STARTUP)
-            boolean measured = m.ok() || m.status() == Status.OK && m.startup() != null;
+            // a start-up line and a memory search's result have no load: their figures are their own (GuideMetric.withoutWindow)
+            boolean ownLine = m.status() == Status.OK && (m.startup() != null || m.memorySearch() != null);
+            // a step of the memory search ran under the limit it tested: not a trial of its cell
+            boolean step = m.memory() != null && !m.memory().baseline();
+            boolean measured = m.ok() && !step || ownLine;
             if (!measured || m.measuredAsTwin() || m.scenario() == null || m.connections() == null) {
                 continue;
             }
@@ -180,6 +185,9 @@ final class GuideData {
      * Empty when the runtime has no such figure there.
      */
     Optional<Interval> median(CellKey cell, String runtime, GuideMetric metric) {
+        if (metric == GuideMetric.MEMORY_LIMIT) {
+            return memoryLimit(cell, runtime);
+        }
         if (metric.compared != null) {
             Optional<Interval> recorded = findings.intervals().stream()
                     .filter(i -> i.cell().equals(cell) && i.runtime().equals(runtime) && i.metric() == metric.compared)
@@ -193,6 +201,14 @@ final class GuideData {
             return Optional.empty();
         }
         return Optional.of(new Bootstrap(findings.resamples(), findings.seed()).median(values));
+    }
+
+    /** The memory limit over the rounds' searches, by the report's rule ({@link BisectedLimit}), KiB. */
+    private Optional<Interval> memoryLimit(CellKey cell, String runtime) {
+        List<MemorySearch> found = windows(cell, runtime).stream().map(Measurement::memorySearch)
+                .filter(s -> s != null && s.foundBytes() != null).toList();
+        return Optional.ofNullable(BisectedLimit.of(found.stream().map(s -> s.foundBytes() / 1024.0).toList(),
+                found.stream().map(s -> s.belowBytes() / 1024.0).toList(), new Bootstrap(findings.resamples(), findings.seed())));
     }
 
     /**

@@ -53,7 +53,18 @@ enum GuideMetric {
             v -> v < 1000 ? String.format(java.util.Locale.ROOT, "%.0f ms", v) : String.format(java.util.Locale.ROOT, "%.2f s", v / 1000)),
     /** The start-up scenario's resident memory right after the first answer. */
     STARTUP_RSS("startup-rss", null, true, false,
-            m -> m.startup() == null || m.startup().rssKb() == null ? null : m.startup().rssKb().doubleValue(), Units::mibFromKb);
+            m -> m.startup() == null || m.startup().rssKb() == null ? null : m.startup().rssKb().doubleValue(), Units::mibFromKb),
+    /**
+     * The memory scenario's smallest memory limit that held its largest connection count (cell e.g. memory/10000),
+     * one per round, from each search's result; its interval is {@link io.greetbench.bench.stats.BisectedLimit}'s, as the report's.
+     */
+    MEMORY_LIMIT("memory-limit", null, true, false,
+            m -> m.memorySearch() == null || m.memorySearch().foundBytes() == null ? null : m.memorySearch().foundBytes() / 1024.0,
+            Units::mibFromKb),
+    /** The memory scenario's windows without a limit: the heap in use after a full collection at the window's end. */
+    LIVE_HEAP("live-heap", null, true, false,
+            m -> m.memory() == null || m.memory().liveHeapBytes() == null ? null : m.memory().liveHeapBytes() / 1024.0,
+            Units::mibFromKb);
 
     final String key;
     /** The metric findings.json compares, or null for a figure read only from the results. */
@@ -76,16 +87,16 @@ enum GuideMetric {
 
     /** This figure of one measurement, or NaN when it has none. */
     double of(Measurement m) {
-        if (m.load() == null && !ofAStart()) {
-            return Double.NaN; // a start-up line: no window, so none of a window's figures
+        if (m.load() == null && !withoutWindow()) {
+            return Double.NaN; // a start-up line or a search's result: no window, so none of a window's figures
         }
         Number n = figure.apply(m);
         return n == null ? Double.NaN : n.doubleValue();
     }
 
-    /** A figure of a fresh start (the start-up scenario's lines), not of a load window. */
-    boolean ofAStart() {
-        return this == STARTUP || this == STARTUP_RSS;
+    /** A figure of a line without a load window: a fresh start (the start-up scenario's), or a memory search's result. */
+    boolean withoutWindow() {
+        return this == STARTUP || this == STARTUP_RSS || this == MEMORY_LIMIT;
     }
 
     /** "165.2k req/s per CPU", "6.5 µs", "1.69 ms", "137 MiB". */

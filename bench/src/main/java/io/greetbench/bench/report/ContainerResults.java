@@ -4,6 +4,7 @@ import io.greetbench.bench.results.Measurement;
 import io.greetbench.bench.results.MemoryFigures;
 import io.greetbench.bench.results.MemorySearch;
 import io.greetbench.bench.scenario.Scenarios;
+import io.greetbench.bench.stats.BisectedLimit;
 import io.greetbench.bench.stats.Interval;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,42 +48,15 @@ final class ContainerResults {
                 .map(b -> b / 1048576.0).toList());
     }
 
-    /**
-     * Each round's lower end of the last step's span, MiB: the largest limit below the one found that failed,
-     * or, where nothing below it was tried, the limit found less the search's tolerance. The smallest limit
-     * that holds lies above it and at most at the limit found.
-     */
+    /** Each round's lower end of its last step's span ({@link MemorySearch#belowBytes}), MiB. */
     Spread limitBelowMib(String runtime) {
-        List<Double> values = new ArrayList<>();
-        for (Measurement m : searches(runtime)) {
-            MemorySearch s = m.memorySearch();
-            if (s.foundBytes() != null) {
-                long below = s.failedBytes() != null ? s.failedBytes()
-                        : s.foundBytes() - (s.toleranceBytes() == null ? 0 : s.toleranceBytes());
-                values.add(below / 1048576.0);
-            }
-        }
-        return Spread.of(values);
+        return Spread.of(searches(runtime).stream().map(m -> m.memorySearch().belowBytes()).filter(Objects::nonNull)
+                .map(b -> b / 1048576.0).toList());
     }
 
-    /**
-     * The smallest limit that holds, over rounds, MiB: the median of the limits found, and an interval that
-     * counts both the rounds' spread and each search's resolution: from the low end of the interval of
-     * the spans' lower ends to the high end of the interval of the limits found. The interval of the limits
-     * found alone treats a bisection's answer as exact; two searches whose spans overlap can then disagree.
-     * Null when no round found a limit; a bare point for one round.
-     */
+    /** The smallest limit that holds, over rounds, MiB, by {@link BisectedLimit}'s rule; null when no round found one. */
     Interval limitFound(String runtime) {
-        Spread found = limitFoundMib(runtime);
-        if (!found.present()) {
-            return null;
-        }
-        if (found.n() < 2) {
-            return new Interval(found.median(), found.median(), found.median(), 1);
-        }
-        Interval high = found.interval();
-        Interval low = limitBelowMib(runtime).interval();
-        return new Interval(Math.min(low.low(), high.point()), high.point(), high.high(), found.n());
+        return BisectedLimit.of(limitFoundMib(runtime).values(), limitBelowMib(runtime).values(), ReportStatistics.BOOTSTRAP);
     }
 
     /** How long each round's search took (its unlimited windows included), seconds. */

@@ -3,6 +3,7 @@ package io.greetbench.bench.report;
 import io.greetbench.bench.results.Measurement;
 import io.greetbench.bench.results.MemoryFigures;
 import io.greetbench.bench.results.RecordedOptions;
+import io.greetbench.bench.results.RunEnvironment;
 import io.greetbench.bench.scenario.Scenarios;
 import io.greetbench.bench.stats.Interval;
 import io.greetbench.bench.text.Units;
@@ -30,7 +31,7 @@ final class ContainerSection implements ReportSection {
         if (!results.anyMemory() && !results.anyStartup()) {
             return;
         }
-        RecordedOptions opts = index.env().optionsOrNone();
+        RecordedOptions opts = containerOptions(index.env());
         md.append("## What a container needs\n\n")
                 .append("A container is sized by a CPU limit and a memory limit. Per runtime: the CPU it needs for ")
                 .append(Units.rate(RATE)).append(" requests/s (from capacity, where the run has it), the smallest memory ")
@@ -51,6 +52,15 @@ final class ContainerSection implements ReportSection {
         if (results.anyStartup()) {
             startups(ctx, results, md);
         }
+    }
+
+    /**
+     * The options of the run that measured the memory scenario: an added run's when one brought it (its servers
+     * had its flags), else this run's.
+     */
+    private static RecordedOptions containerOptions(RunEnvironment env) {
+        return env.addedOrNone().stream().filter(a -> a.scenarios().contains(Scenarios.MEMORY.key()))
+                .map(a -> a.environment().optionsOrNone()).findFirst().orElse(env.optionsOrNone());
     }
 
     private static void summary(ReportContext ctx, ContainerResults results, StringBuilder md) throws IOException {

@@ -1,5 +1,6 @@
 package io.greetbench.bench.report;
 
+import io.greetbench.bench.results.AddedRun;
 import io.greetbench.bench.results.RecordedOptions;
 import io.greetbench.bench.results.RunEnvironment;
 import io.greetbench.bench.text.Units;
@@ -16,6 +17,9 @@ final class IntroSection implements ReportSection {
         Path dir = ctx.dir();
         md.append("# greetbench results: ").append(dir.getFileName()).append("\n\n");
         md.append(environment(ctx.index().env())).append("\n\n");
+        for (AddedRun added : ctx.index().env().addedOrNone()) {
+            md.append(added(added)).append("\n\n");
+        }
         md.append("Every cell is a fresh server process, pinned apart from the load driver. ").append(trials(ctx.index()))
                 .append(" `†` marks a cell where the ")
                 .append("driver's CPU, not the server, was saturated: there the server may be faster than shown. ")
@@ -70,6 +74,19 @@ final class IntroSection implements ReportSection {
                 env.serverCpus(), env.driverCpus(), env.gitCommit(),
                 Boolean.TRUE.equals(env.gitDirty()) ? " (with uncommitted changes)" : "", warmup(opts),
                 opts.durationSeconds(), opts.trials(), env.command());
+    }
+
+    /** A run of other scenarios added to this one: when and how it was measured, which cells are its. */
+    private static String added(AddedRun added) {
+        RunEnvironment env = added.environment();
+        String scenarios = added.scenarios().stream().map(s -> "`" + s + "`").collect(java.util.stream.Collectors.joining(", "));
+        return String.format(Locale.ROOT,
+                "Added to this run (`greetbench add`, %s): the %s %s %d lines, measured from %s on the same machine "
+                        + "in a run of their own: servers pinned to CPU %s, load driver to CPU %s, commit `%s`%s, %s trial(s); "
+                        + "command `%s`. Those cells are that run's alone (its environment is in environment.json under `added`).",
+                added.addedAt(), scenarios, added.scenarios().size() == 1 ? "scenario's" : "scenarios'", added.lines(), env.startedAt(), env.serverCpus(), env.driverCpus(), env.gitCommit(),
+                Boolean.TRUE.equals(env.gitDirty()) ? " (with uncommitted changes)" : "", env.optionsOrNone().trials(),
+                env.command());
     }
 
     private static String warmup(RecordedOptions opts) {

@@ -81,9 +81,11 @@ final class PrecisionSection implements ReportSection {
                 && options.maxMinutes() > 0 ? " while the time allowed" : " (none here: `--max-minutes 0`)"));
         md.append("**A/A** is one runtime measured a second time in the same round, as if it were another (a different "
                 + "one each round): its ratio to the runtime's own window of that round is what the run cannot resolve. ");
+        String watched = watched(index);
         md.append(Boolean.FALSE.equals(options.windowGate()) ? "The window gate was off: no window was discarded.\n\n"
                 : "**Discarded**: windows taken while the server's CPU ran slow (read just before the server started and "
-                        + "just after the window), measured again.\n\n");
+                        + "just after the window" + (watched.isEmpty() ? "" : ", and while the server ran") + "), measured again.\n\n");
+        md.append(watched);
         var cpuCheck = index.env().cpuCheck();
         if (cpuCheck != null) {
             md.append("**The CPUs**, timed in turn before the run: ").append(cpuCheck.explanation()).append(".\n\n");
@@ -154,6 +156,33 @@ final class PrecisionSection implements ReportSection {
             md.append("| cell | A | B | A/B (95% interval) | n | settled |\n|---|---|---|---|---|---|\n");
             md.append(every).append("\n</details>\n\n");
         }
+    }
+
+    /**
+     * What the watch read of the server's CPU while each server ran (one record per server: its windows share
+     * it): how many readings, how their medians sat against the CPU's best, and the windows discarded on them
+     * alone. Empty when no window has such readings (the gate off, or results older than the watch).
+     */
+    private static String watched(ResultsIndex index) {
+        Map<Long, io.greetbench.bench.results.CpuGateReading> perServer = new LinkedHashMap<>();
+        java.util.stream.Stream.of(index.cells().stream().flatMap(c -> c.ok.stream()), index.twins().stream(),
+                        index.discarded().stream()).flatMap(x -> x)
+                .filter(m -> m.serverPid() != null && m.serverCpuCheck() != null && m.serverCpuCheck().during() != null)
+                .forEach(m -> perServer.putIfAbsent(m.serverPid(), m.serverCpuCheck()));
+        if (perServer.isEmpty()) {
+            return "";
+        }
+        double[] ratios = perServer.values().stream().mapToDouble(r -> r.duringMedian() / r.best()).sorted().toArray();
+        double[] counts = perServer.values().stream().mapToDouble(r -> r.during()).sorted().toArray();
+        long within = java.util.Arrays.stream(ratios).filter(r -> r <= 1.10).count();
+        long onItAlone = index.discarded().stream().filter(m -> m.reason() != null && m.reason().contains("while the server ran"))
+                .count();
+        return String.format(Locale.ROOT, "**While each server ran**, its CPU was read in the time the server left idle (a thread "
+                + "pinned there at the idle scheduling class, each reading timed in its own CPU time, so the server's load does "
+                + "not count in it): %d servers, a median of %.0f readings each. The median reading of a server's life was within "
+                + "1.10× the CPU's best for %d of them; the slowest was %.2f×, the median %.2f×. Windows discarded on these "
+                + "readings alone: %d.%n%n", ratios.length, io.greetbench.bench.stats.Quantiles.median(counts), within,
+                ratios[ratios.length - 1], io.greetbench.bench.stats.Quantiles.median(ratios), onItAlone);
     }
 
     /** The twins' ratios to the same runtime's own window of the same round, bootstrapped (null: no twin). */

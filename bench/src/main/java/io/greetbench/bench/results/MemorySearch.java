@@ -22,4 +22,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record MemorySearch(Long foundBytes, Long failedBytes, Long startBytes, Double baselineRequestsPerSecond,
         Long baselineErrors, int steps, double seconds, Long toleranceBytes, Double baselineCpuMicrosPerRequest) {
+
+    /**
+     * The lower end of the last step's span: the largest limit below the one found that failed, or, where
+     * nothing below it was tried, the limit found less the tolerance. The smallest limit that holds lies above
+     * it and at most at the limit found. Null when no limit was found.
+     */
+    public Long belowBytes() {
+        if (foundBytes == null) {
+            return null;
+        }
+        return failedBytes != null ? failedBytes : foundBytes - (toleranceBytes == null ? 0 : toleranceBytes);
+    }
 }

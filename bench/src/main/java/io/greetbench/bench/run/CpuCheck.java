@@ -98,8 +98,7 @@ public final class CpuCheck implements AutoCloseable, CpuReader {
 
     /** Pins the calling thread (Linux: its own task id, read from /proc/thread-self) to {@code cpu}. */
     static void pinThisThread(int cpu) throws IOException {
-        String self = Files.readSymbolicLink(Path.of("/proc/thread-self")).toString(); // "PID/task/TID"
-        String tid = self.substring(self.lastIndexOf('/') + 1);
+        String tid = threadId();
         Process p = new ProcessBuilder("taskset", "-p", "-c", String.valueOf(cpu), tid).redirectErrorStream(true).start();
         try {
             String out = new String(p.getInputStream().readAllBytes()).trim();
@@ -112,6 +111,12 @@ public final class CpuCheck implements AutoCloseable, CpuReader {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while pinning a thread to CPU " + cpu);
         }
+    }
+
+    /** The calling thread's Linux task id, from /proc/thread-self ("PID/task/TID"). */
+    static String threadId() throws IOException {
+        String self = Files.readSymbolicLink(Path.of("/proc/thread-self")).toString();
+        return self.substring(self.lastIndexOf('/') + 1);
     }
 
     private interface Reading {

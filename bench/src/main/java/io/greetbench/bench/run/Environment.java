@@ -66,7 +66,7 @@ public final class Environment {
                         "import sys, aiohttp; print(sys.version.split()[0], 'aiohttp', aiohttp.__version__)")),
                 run(List.of("git", "-C", root.toString(), "rev-parse", "HEAD")),
                 !run(List.of("git", "-C", root.toString(), "status", "--porcelain", "--untracked-files=no")).isEmpty(),
-                recorded, networkLimits(), hosts, options.cpuChoice(), null);
+                recorded, networkLimits(), hosts, options.cpuChoice(), null, null);
     }
 
     /** The heap flags of the memory and start-up scenarios, in place of the run's fixed heap; null when the run has neither. */

@@ -29,6 +29,18 @@ final class MachineProbe {
         return times[ROUNDS / 2] * 1e6 / UNITS;
     }
 
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /**
+     * {@code units} of the work timed in the calling thread's own CPU time, as ns per million units: what
+     * the CPU gave this thread while it ran, not counting the time other threads had the CPU between.
+     */
+    static double threadNanosPerMillionUnits(int units) {
+        long t0 = THREADS.getCurrentThreadCpuTime();
+        sink = work(units, t0);
+        return (THREADS.getCurrentThreadCpuTime() - t0) * 1e6 / units;
+    }
+
     /** A chain of dependent xorshift steps: neither vectorisable nor removable by the JIT. */
     private static long work(int units, long seed) {
         long x = seed | 1;

@@ -151,6 +151,12 @@ final class MemoryLimitSearch {
             results.append(result(cell, null, 0, null, started, null, null).withOutcome(Status.FAILED, why));
             return 1;
         }
+        String nothing = nothingToHold(base);
+        if (nothing != null) {
+            results.append(result(cell, null, 0, null, started, null, null).withOutcome(Status.FAILED, nothing));
+            log.println("      " + server.name() + ": no search: " + nothing);
+            return 1;
+        }
         double baseRps = base.load().requestsPerSecond();
         Double baseCpuUs = base.server() == null ? null : base.server().cpuMicrosPerRequest();
         long baseErrors = errors(base.load());
@@ -211,6 +217,20 @@ final class MemoryLimitSearch {
         if (host != null) {
             host.close();
         }
+    }
+
+    /**
+     * Why the unlimited window gives a search nothing to judge its steps against, or null when it does: it
+     * answered no request in its window (every step would then "collapse" to 0% of nothing, and no limit
+     * could hold).
+     */
+    static String nothingToHold(Measurement base) {
+        if (base.load().requestsPerSecond() > 0) {
+            return null;
+        }
+        long timeouts = base.load().errors() == null ? 0 : base.load().errors().getOrDefault(ErrorKind.TIMEOUT.key(), 0L);
+        return String.format(Locale.ROOT, "the window without a memory limit answered no request (%,d timeouts, %,d other "
+                + "errors): there is no throughput for a limit to hold", timeouts, base.load().errorCount() - timeouts);
     }
 
     /**

@@ -119,8 +119,8 @@ public final class Orchestrator {
                 + options.duration().toMillis() / 1000.0;
         Progress progress = new Progress(log, plan.size(), perCell);
         CellMeasurement measurement = new CellMeasurement(options, hosts.load(), readyBound, onWindowOpen, log);
-        try (CpuCheck check = cpuCheck()) {
-            WindowGate gate = gate(check);
+        try (CpuCheck check = cpuCheck(); IdleTimeWatch watch = watch(check)) {
+            WindowGate gate = gate(check, watch);
             String lastRound = null;
             for (List<Cell> visit : visits(plan)) {
                 if (host.closed()) {
@@ -153,8 +153,13 @@ public final class Orchestrator {
         return new CpuCheck(CpuCheck.onlineCpus());
     }
 
+    /** The watch of the servers' CPUs while each server runs, where the gate reads them; else null. */
+    private IdleTimeWatch watch(CpuCheck check) throws IOException {
+        return check == null ? null : new IdleTimeWatch(serverCpus());
+    }
+
     /** The gate on the servers' CPUs, its best readings seeded by the check before the run. */
-    private WindowGate gate(CpuCheck check) throws IOException {
+    private WindowGate gate(CpuCheck check, IdleTimeWatch watch) throws IOException {
         if (testReader != null && options.precision().gate()) {
             WindowGate gate = new WindowGate(testReader, serverCpus(), io.greetbench.bench.results.CpuReadings.SLOW);
             for (int i = 0; i < 5; i++) { // as the check before the first round seeds a real gate
@@ -167,9 +172,10 @@ public final class Orchestrator {
                     : ": the servers run on " + host.name() + ", whose CPUs this machine cannot time"));
             return WindowGate.off();
         }
-        WindowGate gate = new WindowGate(check, serverCpus(), io.greetbench.bench.results.CpuReadings.SLOW);
+        WindowGate gate = new WindowGate(check, serverCpus(), io.greetbench.bench.results.CpuReadings.SLOW, watch);
         log.println("greetbench: window gate on: a window is measured again when CPU " + gate.cpus() + " reads over "
-                + io.greetbench.bench.results.CpuReadings.SLOW + "× its best just before its server starts or just after it");
+                + io.greetbench.bench.results.CpuReadings.SLOW + "× its best just before its server starts or just after it, "
+                + "or in the median of its readings while the server runs (in the time the server leaves idle)");
         return gate;
     }
 
@@ -428,11 +434,13 @@ public final class Orchestrator {
         };
         for (int attempt = 1; ; attempt++) {
             double[] before = gate.read();
+            gate.beginWatch();
             List<CellMeasurement.Outcome> outcomes = measure(measurement, visit, watcher);
+            double[] during = gate.endWatch(); // before the reading after: the two would share the CPU
             if (outcomes.isEmpty() || outcomes.get(outcomes.size() - 1).interrupted()) {
                 return;
             }
-            io.greetbench.bench.results.CpuGateReading reading = gate.reading(before, gate.read());
+            io.greetbench.bench.results.CpuGateReading reading = gate.reading(before, during, gate.read());
             List<Measurement> ms = new ArrayList<>();
             for (int i = 0; i < outcomes.size(); i++) {
                 ms.add(outcomes.get(i).measurement().withServerCpuCheck(reading)

@@ -16,8 +16,10 @@ import java.util.Map;
  * reading) just before its server starts and just after the window closes; when the slower of the
  * two is more than {@link CpuReadings#SLOW} times the run's usual best reading of that CPU, the host
  * had slowed that CPU down and the window measured the host, not the runtime: it is discarded and
- * measured again once the CPU reads steady. What it cannot see: a slow spell that begins and ends
- * inside the window, between the two readings.
+ * measured again once the CPU reads steady. While the server runs, an {@link IdleTimeWatch} (where there
+ * is one) reads the same CPU in the time the server leaves idle; when the median of those readings is
+ * over the threshold, the CPU ran slow for at least half the server's life, and its windows are discarded
+ * too. A shorter slow spell between the two readings moves that median little: the gate lets it pass.
  */
 final class WindowGate {
     /** Readings kept per CPU for its "best": the 5th percentile, so one lucky reading does not set the bar. */
@@ -28,6 +30,8 @@ final class WindowGate {
     private final List<Integer> cpus;
     private final double threshold;
     private final Map<Integer, List<Double>> readings = new LinkedHashMap<>();
+    /** Reads the server's CPUs while the server runs; null when there is none. */
+    private final IdleTimeWatch watch;
 
     /**
      * @param check     reads the CPUs (null: a gate that reads nothing and passes every window)
@@ -35,15 +39,51 @@ final class WindowGate {
      * @param threshold a reading above threshold × best is slow
      */
     WindowGate(CpuReader check, List<Integer> cpus, double threshold) {
+        this(check, cpus, threshold, null);
+    }
+
+    /** The same, with a watch of those CPUs while each server runs. */
+    WindowGate(CpuReader check, List<Integer> cpus, double threshold, IdleTimeWatch watch) {
         this.check = check;
         this.cpus = List.copyOf(cpus);
         this.threshold = threshold;
+        this.watch = watch;
         cpus.forEach(c -> readings.put(c, new ArrayList<>()));
     }
 
     /** A gate that passes everything (servers on another host, or the gate turned off). */
     static WindowGate off() {
         return new WindowGate(null, List.of(), Double.POSITIVE_INFINITY);
+    }
+
+    /** Begins watching the server's CPUs (a server is about to start); nothing without a watch. */
+    void beginWatch() {
+        if (on() && watch != null) {
+            watch.begin();
+        }
+    }
+
+    /**
+     * Ends the watch begun by {@link #beginWatch}: for the server CPU whose median reading since was slowest
+     * against its best, {best, median, readings}; null without a watch or without readings.
+     */
+    double[] endWatch() {
+        if (!on() || watch == null) {
+            return null;
+        }
+        double[] worst = null;
+        for (Map.Entry<Integer, List<Double>> e : watch.end().entrySet()) {
+            if (e.getValue().isEmpty() || !readings.containsKey(e.getKey())) {
+                continue;
+            }
+            double median = io.greetbench.bench.stats.Quantiles.median(e.getValue().stream().mapToDouble(Double::doubleValue)
+                    .sorted().toArray());
+            double best = best(e.getKey());
+            if (worst == null || median / best > worst[1] / worst[0]) {
+                worst = new double[] {best, median, e.getValue().size()};
+            }
+        }
+        return worst;
     }
 
     boolean on() {
@@ -84,11 +124,20 @@ final class WindowGate {
 
     /** The record of a window's two readings; null when the gate is off. */
     CpuGateReading reading(double[] before, double[] after) {
+        return reading(before, null, after);
+    }
+
+    /** The record of a window's readings before, while ({@link #endWatch}; null: none) and after; null when the gate is off. */
+    CpuGateReading reading(double[] before, double[] during, double[] after) {
         if (before == null || after == null) {
             return null;
         }
         double best = Math.min(before[0], after[0]);
-        return new CpuGateReading(cpus(), before[1], after[1], best, threshold);
+        if (during == null) {
+            return new CpuGateReading(cpus(), before[1], after[1], best, threshold, null, null);
+        }
+        best = Math.min(best, during[0]);
+        return new CpuGateReading(cpus(), before[1], after[1], best, threshold, (int) during[2], during[1]);
     }
 
     /** Why a window with these readings is discarded, for a person; null when it stands. */
@@ -102,6 +151,11 @@ final class WindowGate {
         }
         boolean beforeSlow = r.before() / r.best() > threshold;
         boolean afterSlow = r.after() / r.best() > threshold;
+        if (!beforeSlow && !afterSlow) { // slow only while the server ran
+            return String.format(Locale.ROOT, "the server's CPU %s ran slow while the server ran: the median of %d readings "
+                    + "in the time it left idle was %.2f× its best reading (%.2f× before, %.2f× after), over the gate's %.2f×",
+                    r.cpus(), r.during(), r.duringMedian() / r.best(), r.before() / r.best(), r.after() / r.best(), threshold);
+        }
         return String.format(Locale.ROOT, "the server's CPU %s ran slow %s the window: %.2f× its best reading (%s), "
                 + "over the gate's %.2f×", r.cpus(), beforeSlow && afterSlow ? "before and after" : beforeSlow ? "before"
                 : "after", r.slowdown(), beforeSlow && afterSlow ? String.format(Locale.ROOT, "%.2f× before, %.2f× after",

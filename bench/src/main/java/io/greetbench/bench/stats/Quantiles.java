@@ -1,12 +1,12 @@
 package io.greetbench.bench.stats;
 
 /** Median and percentiles of an already sorted array. */
-final class Quantiles {
+public final class Quantiles {
     private Quantiles() {
     }
 
     /** The middle value, or the mean of the two middle values for an even count (as the report's Spread). */
-    static double median(double[] sorted) {
+    public static double median(double[] sorted) {
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }

@@ -148,6 +148,46 @@ class GuideRenderingTest {
     }
 
     @Test
+    void theMemoryLimitIsTheReportsRuleOverTheSearchesAndAStepIsNotATrialOfItsCell() throws Exception {
+        StringBuilder lines = new StringBuilder(Files.readString(run.resolve("results.jsonl")));
+        long[][] rounds = {{200, 190}, {210, 200}, {205, 195}};
+        for (int round = 1; round <= 3; round++) {
+            long found = rounds[round - 1][0];
+            long failed = rounds[round - 1][1];
+            lines.append(memoryWindow("lean", round, 1000, null, 30_000 + round, 20L << 20)).append('\n');
+            lines.append(memoryWindow("lean", round, 10000, null, 40_000 + round * 1000, 60L << 20)).append('\n');
+            // the steps: under a limit, slower; not a trial of memory/10000
+            lines.append(memoryWindow("lean", round, 10000, found << 20, 900, null)).append('\n');
+            lines.append(memoryWindow("lean", round, 10000, failed << 20, 800, null)).append('\n');
+            lines.append(search("lean", round, found << 20, failed << 20)).append('\n');
+            lines.append(search("big", round, (found * 2) << 20, (failed * 2) << 20)).append('\n');
+        }
+        Files.writeString(run.resolve("results.jsonl"), lines);
+        String page = render("""
+                {{ranking memory/10000 memory-limit}} | {{value memory/10000 memory-limit lean}} | {{median memory/10000 live-heap lean}}
+                {{median memory/1000 live-heap lean}} | {{spread memory/10000 rps lean}}
+                """);
+        // found 200-210 MiB, last steps from 190-200: the interval runs from the lowest last step to the highest found
+        assertTrue(page.contains("`lean` 205, `big` 410 MiB | 205 MiB (range 190–210 MiB) | 60 MiB"), page);
+        assertTrue(page.contains("20 MiB | 41.0k–43.0k req/s"), page);
+    }
+
+    private static String memoryWindow(String runtime, int round, int connections, Long limitBytes, double rps, Long liveHeapBytes) {
+        String memory = limitBytes == null
+                ? "{\"phase\":\"baseline\",\"liveHeapBytes\":" + liveHeapBytes + "}"
+                : "{\"phase\":\"step\",\"limitBytes\":" + limitBytes + ",\"held\":true}";
+        return "{\"runtime\":\"" + runtime + "\",\"scenario\":\"memory\",\"connections\":" + connections + ",\"trial\":" + round
+                + ",\"status\":\"ok\",\"load\":{\"mode\":\"closed\",\"connections\":" + connections + ",\"requestsPerSecond\":" + rps
+                + ",\"durationSeconds\":4.0,\"errorCount\":0},\"memory\":" + memory + "}";
+    }
+
+    private static String search(String runtime, int round, long foundBytes, long failedBytes) {
+        return "{\"runtime\":\"" + runtime + "\",\"scenario\":\"memory\",\"connections\":10000,\"trial\":" + round
+                + ",\"status\":\"ok\",\"memorySearch\":{\"foundBytes\":" + foundBytes + ",\"failedBytes\":" + failedBytes
+                + ",\"steps\":5,\"seconds\":100.0}}";
+    }
+
+    @Test
     void aFigureTypedByHandFailsRenderingButNamesWithNumbersAndCodeDoNot() throws Exception {
         GuideException e = failure("Netty is about twice as fast, 1.5 times at most, on {{scenario capacity connections}}.\n");
         assertEquals(2, e.problems().size(), e.getMessage());

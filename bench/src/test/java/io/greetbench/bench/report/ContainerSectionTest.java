@@ -100,4 +100,36 @@ class ContainerSectionTest {
         assertTrue(summary.contains("mem limit") && summary.contains("158 MiB (148 MiB–162 MiB)"), summary);
         assertFalse(summary.contains("RSS"), "the memory limit found replaces peak RSS: " + summary);
     }
+
+    @Test
+    void aMemoryRunAddedToARunIsReportedAsItsOwnWithItsCommandAndItsServersFlags(@TempDir Path tmp) throws Exception {
+        Path target = Files.createDirectories(tmp.resolve("run"));
+        new ResultsFile(target).append(ReportWriterTest.ok("netty", "capacity", 256, 1, 50_000, 10, false, 100_000));
+        Files.writeString(target.resolve("environment.json"), environment("2026-12-02T08:56:00Z", "greetbench run",
+                "\"-XX:MaxRAMPercentage=75\""));
+        Path part = Files.createDirectories(tmp.resolve("memory"));
+        ResultsFile memory = new ResultsFile(part);
+        for (int round = 1; round <= 3; round++) {
+            memory.append(baseline("netty", 10_000, round, 26, 340_000, 190_000));
+            memory.append(found("netty", round, 150L + round * 4, 144L + round * 4));
+        }
+        Files.writeString(part.resolve("environment.json"), environment("2026-12-02T12:08:00Z",
+                "greetbench run --scenarios memory --trials 3", "\"-XX:MaxRAMPercentage=75\", \"-XX:+ExitOnOutOfMemoryError\""));
+
+        io.greetbench.bench.results.RunAddition.add(target, part, java.time.Instant.parse("2026-12-02T14:00:00Z"));
+        String report = Files.readString(ReportWriter.write(target));
+
+        assertTrue(report.contains("Added to this run (`greetbench add`, 2026-12-02T14:00:00Z): the `memory` scenario's 6 lines, "
+                + "measured from 2026-12-02T12:08:00Z"), report);
+        assertTrue(report.contains("command `greetbench run --scenarios memory --trials 3`"), report);
+        assertTrue(report.contains("`-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError` in place of"),
+                "the memory servers' flags are the added run's: " + report);
+        assertTrue(report.contains("| netty | 158 MiB <sub>148 MiB–162 MiB</sub>"), report);
+    }
+
+    private static String environment(String startedAt, String command, String containerFlags) {
+        return "{\"startedAt\":\"" + startedAt + "\",\"command\":\"" + command + "\",\"cpuModel\":\"Xeon\",\"onlineCpus\":\"0-1\","
+                + "\"memTotal\":\"24 GiB\",\"kernel\":\"Linux\",\"os\":\"Debian\",\"serverCpus\":\"0\",\"driverCpus\":\"1\","
+                + "\"options\":{\"trials\":3,\"containerJvmFlags\":[" + containerFlags + "]}}";
+    }
 }

@@ -127,7 +127,7 @@ class ResultsFileTest {
                 null, null, null, java.util.Map.of(), null, null, null, null, RecordedOptions.NONE,
                 new NetworkLimits(4096, 2048, "32768 60999", 1024L), List.of(new HostEnvironment("h", "driver", "10.0.0.2",
                         "cpu", 4, "0-3", null, "1 GiB", "Linux", "Debian", "/usr/bin/java", "17", List.of(),
-                        new NetworkLimits(128, null, null, 65536L))), null, null);
+                        new NetworkLimits(128, null, null, 65536L))), null, null, null);
         withHosts.write(dir);
         assertEquals(withHosts, RunEnvironment.read(dir));
     }

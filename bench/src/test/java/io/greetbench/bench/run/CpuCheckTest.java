@@ -36,7 +36,7 @@ class CpuCheckTest {
     }
 
     /** The task id of this process's thread named {@code name} (Linux names it after the Java thread, up to 15 characters). */
-    private static String tid(String name) throws Exception {
+    static String tid(String name) throws Exception {
         String prefix = name.substring(0, Math.min(15, name.length()));
         try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
             for (var task : tasks.toList()) {

@@ -97,6 +97,16 @@ class MemoryLimitSearchTest {
     }
 
     @Test
+    void anUnlimitedWindowThatAnsweredNothingLeavesNoSearchToMakeAndSaysSo() {
+        // tomcat-virtual at 10,000 connections on 2026-12-02: no answer in its unlimited window, so every step
+        // "collapsed to 0% of unlimited" and the search went up to 4x before giving up
+        String why = MemoryLimitSearch.nothingToHold(window(0, 10.0, 3, 9_997));
+        assertNotNull(why);
+        assertTrue(why.contains("answered no request (9,997 timeouts, 3 other errors)"), why);
+        assertEquals(null, MemoryLimitSearch.nothingToHold(window(1_500, 10.0, 0, 8_000)), "a few answers are a baseline");
+    }
+
+    @Test
     void connectionsNeverServedAreNotErrorsButSetUpErrorsAre() {
         Measurement unlimited = withSetup(window(100_000, 0), 0, 9_800);
         assertEquals(0, MemoryLimitSearch.errors(unlimited.load()), "never served is not an error");
