@@ -111,8 +111,8 @@ record Headline(List<Column> columns, List<String> runtimes, List<List<String>> 
             columns.add(new Column("io-wait peak RSS", "RSS", r -> figure(cell.apply(r), x -> Units.mibFromKb(x.rssPeakKb().median()))));
         }
         columns.add(new Column("io-wait threads", "threads", r -> figure(cell.apply(r), x -> Units.count(x.threadsPeak().median()))));
-        notes.add(String.format(Locale.ROOT, "io-wait (%d ms per request) at %,d connections, memory and threads there",
-                index.recordedWait(Scenarios.IO_WAIT).toMillis(), c));
+        notes.add(String.format(Locale.ROOT, "io-wait (%d ms per request) at %,d connections, %s there",
+                index.recordedWait(Scenarios.IO_WAIT).toMillis(), c, index.container().anySearch() ? "threads" : "memory and threads"));
     }
 
     /**
@@ -133,8 +133,8 @@ record Headline(List<Column> columns, List<String> runtimes, List<List<String>> 
                     : "none held";
         }));
         notes.add(String.format(Locale.ROOT, "memory limit: the smallest container memory limit (a memory cgroup, the heap "
-                + "sized from it) at which it served %,d waiting connections as without one, with its 95%% interval over rounds down to the "
-                + "searches' last failed steps",
+                + "sized from it) at which it served %,d waiting connections as without one: the median over rounds, and an interval "
+                + "(with 5 rounds or fewer, the range) from the searches' last failed steps up to the limits found",
                 results.searchedAt()));
     }
 
