@@ -25,12 +25,13 @@ final class AddCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String problem = RunAddition.problem(dir, part);
-        if (problem != null) {
-            System.err.println("greetbench: cannot add " + part + " to " + dir + ": " + problem);
+        AddedRun added;
+        try {
+            added = RunAddition.add(dir, part, Instant.now()); // checks first: a refused folder is left as it was
+        } catch (IllegalArgumentException refused) {
+            System.err.println("greetbench: cannot add " + part + " to " + dir + ": " + refused.getMessage());
             return ExitCode.USAGE;
         }
-        AddedRun added = RunAddition.add(dir, part, Instant.now());
         System.out.println("added " + added.lines() + " lines of " + String.join(", ", added.scenarios()) + " from " + part
                 + " (measured " + added.environment().startedAt() + ") to " + dir + "; " + part + " is unchanged");
         Path readme = ReportWriter.write(dir);

@@ -200,7 +200,12 @@ final class GuideData {
         if (values.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Bootstrap(findings.resamples(), findings.seed()).median(values));
+        return Optional.of(bootstrap().median(values));
+    }
+
+    /** findings.json's bootstrap (its seed and resamples), so that a figure here is the report's. */
+    private Bootstrap bootstrap() {
+        return new Bootstrap(findings.resamples(), findings.seed());
     }
 
     /** The memory limit over the rounds' searches, by the report's rule ({@link BisectedLimit}), KiB. */
@@ -208,7 +213,7 @@ final class GuideData {
         List<MemorySearch> found = windows(cell, runtime).stream().map(Measurement::memorySearch)
                 .filter(s -> s != null && s.foundBytes() != null).toList();
         return Optional.ofNullable(BisectedLimit.of(found.stream().map(s -> s.foundBytes() / 1024.0).toList(),
-                found.stream().map(s -> s.belowBytes() / 1024.0).toList(), new Bootstrap(findings.resamples(), findings.seed())));
+                found.stream().map(s -> s.belowBytes() / 1024.0).toList(), bootstrap()));
     }
 
     /**

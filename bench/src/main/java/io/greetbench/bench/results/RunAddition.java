@@ -7,10 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -101,19 +99,19 @@ public final class RunAddition {
 
     /** What tells two machines apart in their environment.json, "field: this vs that"; empty for the same machine. */
     static List<String> machineDifferences(RunEnvironment a, RunEnvironment b) {
-        Map<String, List<Object>> fields = new LinkedHashMap<>();
-        fields.put("CPU", List.of(String.valueOf(a.cpuModel()), String.valueOf(b.cpuModel())));
-        fields.put("CPUs online", List.of(String.valueOf(a.onlineCpus()), String.valueOf(b.onlineCpus())));
-        fields.put("memory", List.of(String.valueOf(a.memTotal()), String.valueOf(b.memTotal())));
-        fields.put("kernel", List.of(String.valueOf(a.kernel()), String.valueOf(b.kernel())));
-        fields.put("OS", List.of(String.valueOf(a.os()), String.valueOf(b.os())));
         List<String> differ = new ArrayList<>();
-        fields.forEach((name, v) -> {
-            if (!Objects.equals(v.get(0), v.get(1))) {
-                differ.add(name + ": " + v.get(0) + " vs " + v.get(1));
-            }
-        });
+        differ(differ, "CPU", a.cpuModel(), b.cpuModel());
+        differ(differ, "CPUs online", a.onlineCpus(), b.onlineCpus());
+        differ(differ, "memory", a.memTotal(), b.memTotal());
+        differ(differ, "kernel", a.kernel(), b.kernel());
+        differ(differ, "OS", a.os(), b.os());
         return differ;
+    }
+
+    private static void differ(List<String> differ, String field, String a, String b) {
+        if (!Objects.equals(a, b)) {
+            differ.add(field + ": " + a + " vs " + b);
+        }
     }
 
     private static Set<String> scenarios(Path dir) throws IOException {

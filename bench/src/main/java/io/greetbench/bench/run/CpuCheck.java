@@ -98,18 +98,26 @@ public final class CpuCheck implements AutoCloseable, CpuReader {
 
     /** Pins the calling thread (Linux: its own task id, read from /proc/thread-self) to {@code cpu}. */
     static void pinThisThread(int cpu) throws IOException {
-        String tid = threadId();
-        Process p = new ProcessBuilder("taskset", "-p", "-c", String.valueOf(cpu), tid).redirectErrorStream(true).start();
+        onThisThread("pin a thread to CPU " + cpu, "taskset", "-p", "-c", String.valueOf(cpu));
+    }
+
+    /**
+     * Runs {@code command} with the calling thread's task id appended (taskset, chrt), for what only a thread's
+     * own id can change; fails saying it could not {@code what} and what the command said.
+     */
+    static void onThisThread(String what, String... command) throws IOException {
+        List<String> full = new ArrayList<>(List.of(command));
+        full.add(threadId());
+        Process p = new ProcessBuilder(full).redirectErrorStream(true).start();
         try {
             String out = new String(p.getInputStream().readAllBytes()).trim();
             if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IOException("could not pin a thread to CPU " + cpu + " (taskset -p -c " + cpu + " " + tid + ": "
-                        + out + ")");
+                throw new IOException("could not " + what + " (" + String.join(" ", full) + ": " + out + ")");
             }
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while pinning a thread to CPU " + cpu);
+            throw new IOException("interrupted while trying to " + what);
         }
     }
 

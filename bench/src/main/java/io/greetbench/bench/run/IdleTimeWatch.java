@@ -129,18 +129,7 @@ final class IdleTimeWatch implements AutoCloseable {
 
         /** SCHED_IDLE for the calling thread (its own task id): it runs only where the CPU would idle. */
         private void lowestPriority() throws IOException {
-            String tid = CpuCheck.threadId();
-            Process p = new ProcessBuilder("chrt", "--idle", "-p", "0", tid).redirectErrorStream(true).start();
-            try {
-                String out = new String(p.getInputStream().readAllBytes()).trim();
-                if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                    throw new IOException("could not give the watch of CPU " + cpu + " the idle priority (chrt --idle -p 0 "
-                            + tid + ": " + out + ")");
-                }
-            } catch (InterruptedException e) {
-                p.destroyForcibly();
-                throw new IOException("interrupted while starting the watch of CPU " + cpu);
-            }
+            CpuCheck.onThisThread("give the watch of CPU " + cpu + " the idle priority", "chrt", "--idle", "-p", "0");
         }
     }
 }

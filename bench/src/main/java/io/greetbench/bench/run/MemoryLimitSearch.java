@@ -228,7 +228,7 @@ final class MemoryLimitSearch {
         if (base.load().requestsPerSecond() > 0) {
             return null;
         }
-        long timeouts = base.load().errors() == null ? 0 : base.load().errors().getOrDefault(ErrorKind.TIMEOUT.key(), 0L);
+        long timeouts = timeouts(base.load());
         return String.format(Locale.ROOT, "the window without a memory limit answered no request (%,d timeouts, %,d other "
                 + "errors): there is no throughput for a limit to hold", timeouts, base.load().errorCount() - timeouts);
     }
@@ -285,8 +285,11 @@ final class MemoryLimitSearch {
      * set-up ended) are not errors and not counted: the same runtimes leave them unserved without a limit too.
      */
     static long errors(LoadFigures load) {
-        long timeouts = load.errors() == null ? 0 : load.errors().getOrDefault(ErrorKind.TIMEOUT.key(), 0L);
-        return load.errorCount() - timeouts + (load.setupErrors() == null ? 0 : load.setupErrors());
+        return load.errorCount() - timeouts(load) + (load.setupErrors() == null ? 0 : load.setupErrors());
+    }
+
+    private static long timeouts(LoadFigures load) {
+        return load.errors() == null ? 0 : load.errors().getOrDefault(ErrorKind.TIMEOUT.key(), 0L);
     }
 
     private static MemoryFigures figures(String phase, Long limit, Integer step, MemoryLimitedServerHost.Readings r,

@@ -78,10 +78,7 @@ final class WindowGate {
             }
             double median = io.greetbench.bench.stats.Quantiles.median(e.getValue().stream().mapToDouble(Double::doubleValue)
                     .sorted().toArray());
-            double best = best(e.getKey());
-            if (worst == null || median / best > worst[1] / worst[0]) {
-                worst = new double[] {best, median, e.getValue().size()};
-            }
+            worst = slower(worst, new double[] {best(e.getKey()), median, e.getValue().size()});
         }
         return worst;
     }
@@ -114,17 +111,14 @@ final class WindowGate {
         for (int cpu : cpus) {
             double nanos = check.read(cpu);
             remember(cpu, nanos);
-            double best = best(cpu);
-            if (worst == null || nanos / best > worst[1] / worst[0]) {
-                worst = new double[] {best, nanos};
-            }
+            worst = slower(worst, new double[] {best(cpu), nanos});
         }
         return worst;
     }
 
-    /** The record of a window's two readings; null when the gate is off. */
-    CpuGateReading reading(double[] before, double[] after) {
-        return reading(before, null, after);
+    /** Of two CPUs' {best, reading, ...}, the one whose reading is slower against its best ({@code b} when {@code a} is null). */
+    private static double[] slower(double[] a, double[] b) {
+        return a == null || b[1] / b[0] > a[1] / a[0] ? b : a;
     }
 
     /** The record of a window's readings before, while ({@link #endWatch}; null: none) and after; null when the gate is off. */

@@ -26,7 +26,7 @@ class WindowGateTest {
         WindowGate gate = new WindowGate(scripted(2.0, 2.0, 2.0, 2.4), List.of(1), 1.25);
         gate.read();
         gate.read();
-        CpuGateReading r = gate.reading(gate.read(), gate.read());
+        CpuGateReading r = gate.reading(gate.read(), null, gate.read());
         assertEquals(1.2, r.slowdown(), 1e-9);
         assertNull(gate.judge(r), "1.2x its best is within 1.25x");
     }
@@ -36,7 +36,7 @@ class WindowGateTest {
         WindowGate gate = new WindowGate(scripted(2.0, 2.0, 3.4, 2.0), List.of(1), 1.25);
         gate.read();
         gate.read();
-        CpuGateReading r = gate.reading(gate.read(), gate.read());
+        CpuGateReading r = gate.reading(gate.read(), null, gate.read());
         String reason = gate.judge(r);
         assertNotNull(reason);
         assertTrue(reason.contains("CPU 1 ran slow before the window") && reason.contains("1.70"), reason);
@@ -44,7 +44,7 @@ class WindowGateTest {
         WindowGate after = new WindowGate(scripted(2.0, 2.0, 3.4), List.of(0), 1.25);
         after.read();
         after.read();
-        String r2 = after.judge(after.reading(after.read(), after.read()));
+        String r2 = after.judge(after.reading(after.read(), null, after.read()));
         assertTrue(r2 != null && r2.contains("before and after"), r2);
     }
 
@@ -64,7 +64,7 @@ class WindowGateTest {
     void anOffGateReadsNothingAndPassesEverything() throws Exception {
         WindowGate gate = WindowGate.off();
         assertFalse(gate.on());
-        assertNull(gate.reading(gate.read(), gate.read()));
+        assertNull(gate.reading(gate.read(), null, gate.read()));
         assertNull(gate.judge(null));
         assertTrue(gate.awaitSteady(Duration.ofSeconds(1)));
     }
