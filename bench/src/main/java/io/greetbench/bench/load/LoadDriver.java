@@ -80,6 +80,14 @@ public final class LoadDriver {
         default double serverCpuSeconds() {
             return Double.NaN;
         }
+
+        /**
+         * The part of {@link #serverCpuSeconds} its JIT compiler threads used, so far, or NaN when not known
+         * here. When known, an adaptive warm-up also waits until the compiler has gone quiet.
+         */
+        default double serverJitSeconds() {
+            return Double.NaN;
+        }
     }
 
     /** Runs {@code spec} to the end; never longer than connect bound + warm-up (at most its maximum) + duration + a few seconds. */
@@ -194,8 +202,7 @@ public final class LoadDriver {
             long warmupStart = System.nanoTime();
             Boolean warmupSettled;
             if (control == null) {
-                warmupSettled = Warmup.run(spec, () -> answered(run, eventLoops),
-                        observer == null ? () -> Double.NaN : observer::serverCpuSeconds);
+                warmupSettled = Warmup.run(spec, () -> answered(run, eventLoops), observer);
             } else {
                 control.connected(setupSeconds, setupErrors, neverServed);
                 warmupSettled = control.awaitWindow(() -> answered(run, eventLoops));

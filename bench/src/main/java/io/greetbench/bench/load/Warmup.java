@@ -2,7 +2,6 @@ package io.greetbench.bench.load;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.DoubleSupplier;
 
 /**
  * The unrecorded warm-up before a window, for one driver or for several together: the fixed time,
@@ -17,12 +16,12 @@ public final class Warmup {
     }
 
     /**
-     * Runs {@code spec}'s warm-up; {@code answered} counts correct answers so far (every driver's),
-     * {@code serverCpuSeconds} the server's CPU time so far, or NaN when unknown.
+     * Runs {@code spec}'s warm-up; {@code answered} counts correct answers so far (every driver's);
+     * {@code server} reads the server's CPU time and its JIT compiler's so far (null: neither is known).
      *
      * @return whether it settled; null for a fixed warm-up, which is not judged
      */
-    public static Boolean run(LoadSpec spec, WarmupControl.Answered answered, DoubleSupplier serverCpuSeconds)
+    public static Boolean run(LoadSpec spec, WarmupControl.Answered answered, LoadDriver.WindowObserver server)
             throws InterruptedException, IOException {
         if (!spec.adaptiveWarmup()) {
             if (!spec.warmup().isZero()) {
@@ -34,7 +33,8 @@ public final class Warmup {
         long start = System.nanoTime();
         for (long second = 1; ; second++) {
             long elapsed = System.nanoTime() - start;
-            if (settler.observe(elapsed, answered.get(), serverCpuSeconds.getAsDouble())) {
+            if (settler.observe(elapsed, answered.get(), server == null ? Double.NaN : server.serverCpuSeconds(),
+                    server == null ? Double.NaN : server.serverJitSeconds())) {
                 return settler.settled();
             }
             long next = start + second * 1_000_000_000L;

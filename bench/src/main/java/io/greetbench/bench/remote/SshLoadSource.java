@@ -77,7 +77,7 @@ public final class SshLoadSource implements LoadSource {
             for (RemoteDriver d : running) {
                 d.awaitConnected(setupBound);
             }
-            Boolean settled = Warmup.run(spec, () -> answered(running), observer::serverCpuSeconds);
+            Boolean settled = Warmup.run(spec, () -> answered(running), observer);
             double longestTrip = running.stream().mapToDouble(RemoteDriver::clockRoundTripMillis).max().orElse(0);
             long window = System.currentTimeMillis() + Math.max(MARGIN_MILLIS, Math.round(2 * longestTrip));
             for (RemoteDriver d : running) {

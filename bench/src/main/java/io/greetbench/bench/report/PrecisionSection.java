@@ -82,9 +82,14 @@ final class PrecisionSection implements ReportSection {
         md.append("**A/A** is one runtime measured a second time in the same round, as if it were another (a different "
                 + "one each round): its ratio to the runtime's own window of that round is what the run cannot resolve. ");
         String watched = watched(index);
+        String compiled = compiled(index);
         md.append(Boolean.FALSE.equals(options.windowGate()) ? "The window gate was off: no window was discarded.\n\n"
                 : "**Discarded**: windows taken while the server's CPU ran slow (read just before the server started and "
-                        + "just after the window" + (watched.isEmpty() ? "" : ", and while the server ran") + "), measured again.\n\n");
+                        + "just after the window" + (watched.isEmpty() ? "" : ", and while the server ran") + ")"
+                        + (compiled.isEmpty() || !options.adaptiveWarmup() ? "" : String.format(Locale.ROOT, ", or while the "
+                        + "server's JIT compiler still took over %.0f%% of its CPU after its warm-up",
+                        io.greetbench.bench.results.ServerUse.JIT_SHARE_LIMIT * 100)) + ", measured again on a fresh server.\n\n");
+        md.append(compiled);
         md.append(watched);
         var cpuCheck = index.env().cpuCheck();
         if (cpuCheck != null) {
@@ -183,6 +188,26 @@ final class PrecisionSection implements ReportSection {
                 + "1.10× the CPU's best for %d of them; the slowest was %.2f×, the median %.2f×. Windows discarded on these "
                 + "readings alone: %d.%n%n", ratios.length, io.greetbench.bench.stats.Quantiles.median(counts), within,
                 ratios[ratios.length - 1], io.greetbench.bench.stats.Quantiles.median(ratios), onItAlone);
+    }
+
+    /**
+     * How much of the kept windows' server CPU went to the JIT compiler, and how many windows were discarded for
+     * it. Empty when no window records it (results older than the reading, or servers on another host).
+     */
+    private static String compiled(ResultsIndex index) {
+        double[] shares = java.util.stream.Stream.concat(index.cells().stream().flatMap(c -> c.ok.stream()),
+                        index.twins().stream().filter(Measurement::ok))
+                .map(m -> m.server() == null ? null : m.server().jitShare()).filter(Objects::nonNull)
+                .mapToDouble(Double::doubleValue).sorted().toArray();
+        if (shares.length == 0) {
+            return "";
+        }
+        long discarded = index.discarded().stream().filter(m -> m.reason() != null && m.reason().contains("JIT compiler"))
+                .count();
+        return String.format(Locale.ROOT, "**The JIT compiler** (its threads' CPU time, read over each window): in the %d "
+                + "windows kept it took a median of %.2f%% of the server's CPU, at most %.2f%%. Windows discarded because "
+                + "it took more than %.0f%%: %d.%n%n", shares.length, io.greetbench.bench.stats.Quantiles.median(shares) * 100,
+                shares[shares.length - 1] * 100, io.greetbench.bench.results.ServerUse.JIT_SHARE_LIMIT * 100, discarded);
     }
 
     /** The twins' ratios to the same runtime's own window of the same round, bootstrapped (null: no twin). */

@@ -415,7 +415,8 @@ public final class Orchestrator {
 
     /**
      * Measures what one server serves (a runtime's cells of a scenario in a round), reading the server's
-     * CPU just before its server starts and just after it stops; windows the gate finds disturbed are
+     * CPU just before its server starts and just after it stops; windows the gate finds disturbed (or in which
+     * the server was still compiling: {@link CompilingWindow}) are
      * recorded as discarded and, once the CPU reads steady, measured again on a fresh server, at most
      * {@link #REMEASURES} times.
      */
@@ -447,6 +448,11 @@ public final class Orchestrator {
                         .withPlace(visit.get(i).twin(), attempt, options.precision().target()));
             }
             String disturbed = ms.stream().anyMatch(Measurement::ok) ? gate.judge(reading) : null;
+            // Only after a warm-up that could wait for the compiler (a fixed one, as quick's, measures whatever it
+            // finds), and not with --no-window-gate, which keeps every window.
+            if (disturbed == null && gate.on() && options.adaptiveWarmup()) {
+                disturbed = CompilingWindow.judge(ms);
+            }
             if (disturbed != null) {
                 for (Measurement m : ms) {
                     Measurement d = m.withOutcome(Status.DISCARDED, m.ok() ? disturbed

@@ -26,6 +26,11 @@ final class ServerWindow implements LoadDriver.WindowObserver {
         return server.cpuSeconds();
     }
 
+    @Override
+    public double serverJitSeconds() {
+        return server.jitCpuSeconds();
+    }
+
     private ServerUse use = ServerUse.UNKNOWN;
 
     @Override

@@ -5,6 +5,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -76,9 +77,51 @@ final class CpuClock {
         return new Window(pid, null, 0, null);
     }
 
+    /**
+     * How /proc names a JVM's JIT compiler threads (HotSpot's "C1 CompilerThread0", "C2 CompilerThread0",
+     * Graal's "JVMCI CompilerThread0"; /proc's comm keeps 15 characters).
+     */
+    private static final List<String> JIT_THREAD_NAMES = List.of("C1 Compiler", "C2 Compiler", "JVMCI Compiler");
+
+    /**
+     * The CPU time so far of process {@code pid}'s JIT compiler threads, seconds, by their schedstat (ns; their
+     * ticks where the kernel keeps no schedstat): 0 for a process without such threads (not a JVM), NaN when
+     * the process is gone. A compiler thread that has ended took its time with it: HotSpot stops the extra
+     * compiler threads it started when they idle; a JVM that sees one CPU (a pinned server) starts none.
+     */
+    double jitSeconds(long pid) {
+        double total = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(proc(pid).resolve("task"))) {
+            for (Path task : tasks) {
+                try {
+                    String comm = Files.readString(task.resolve("comm")).trim();
+                    if (JIT_THREAD_NAMES.stream().noneMatch(comm::startsWith)) {
+                        continue;
+                    }
+                    Path schedstat = task.resolve("schedstat");
+                    if (Files.isRegularFile(schedstat)) {
+                        String text = Files.readString(schedstat).trim();
+                        total += Long.parseLong(text.substring(0, text.indexOf(' '))) / 1e9;
+                    } else {
+                        total += ticksOf(Files.readString(task.resolve("stat")));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended while we looked
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+        return total;
+    }
+
     /** utime + stime of the process in seconds, from /proc/PID/stat (fields 14 and 15): clock ticks. */
     double tickSeconds(long pid) throws IOException {
-        String stat = Files.readString(proc(pid).resolve("stat"));
+        return ticksOf(Files.readString(proc(pid).resolve("stat")));
+    }
+
+    /** utime + stime in seconds from a process's or a thread's stat line. */
+    private static double ticksOf(String stat) {
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         // after "pid (comm) ", field 3 (state) is f[0]; utime is field 14 -> f[11], stime field 15 -> f[12]
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
@@ -107,7 +150,7 @@ final class CpuClock {
                     if (file != null && Files.isRegularFile(file)) {
                         return file;
                     }
-                } else if (java.util.List.of(f[1].split(",")).contains("cpuacct")) {
+                } else if (List.of(f[1].split(",")).contains("cpuacct")) {
                     Path mount = mountOf(mounts, "cgroup", "cpuacct");
                     Path file = mount == null ? null : mount.resolve(relative).resolve("cpuacct.usage");
                     if (file != null && Files.isRegularFile(file)) {
@@ -125,7 +168,7 @@ final class CpuClock {
     private Path mountOf(String mounts, String type, String option) {
         for (String line : mounts.split("\n")) {
             String[] f = line.split(" ");
-            if (f.length > 3 && f[2].equals(type) && (option == null || java.util.List.of(f[3].split(",")).contains(option))) {
+            if (f.length > 3 && f[2].equals(type) && (option == null || List.of(f[3].split(",")).contains(option))) {
                 return root.resolve(f[1].substring(1));
             }
         }

@@ -50,6 +50,11 @@ abstract class ForwardingServerInstance implements ServerInstance {
     }
 
     @Override
+    public double jitCpuSeconds() {
+        return server.jitCpuSeconds();
+    }
+
+    @Override
     public void startSampling() {
         server.startSampling();
     }

@@ -98,6 +98,11 @@ final class LocalServerInstance implements ServerInstance {
     }
 
     @Override
+    public double jitCpuSeconds() {
+        return sampler.jitSeconds();
+    }
+
+    @Override
     public void startSampling() {
         sampler.start();
     }

@@ -30,6 +30,14 @@ public interface ServerInstance extends AutoCloseable {
     /** Its CPU time so far (user + system), seconds; NaN when it is gone or cannot be read. */
     double cpuSeconds();
 
+    /**
+     * Its JIT compiler threads' CPU time so far, seconds: 0 when it is not a JVM; NaN when it is gone or its
+     * threads cannot be read from here (a server on another host).
+     */
+    default double jitCpuSeconds() {
+        return Double.NaN;
+    }
+
     /** Starts sampling CPU, memory and threads: the measured window opened. */
     void startSampling();
 

@@ -14,6 +14,7 @@ final class WindowSampler {
     private final Path gcLog;
     private ProcessSampler sampler;
     private long windowStartMillis;
+    private double jitAtStart;
 
     /** @param gcLog the server's GC log, or null when it writes none */
     WindowSampler(long pid, Path gcLog) {
@@ -33,9 +34,15 @@ final class WindowSampler {
         }
     }
 
+    /** Its JIT compiler threads' CPU time so far, seconds (see {@link CpuClock#jitSeconds}); NaN when it is gone. */
+    double jitSeconds() {
+        return CpuClock.local().jitSeconds(pid);
+    }
+
     /** The window opened. */
     synchronized void start() {
         windowStartMillis = System.currentTimeMillis();
+        jitAtStart = jitSeconds();
         try {
             sampler = new ProcessSampler(pid);
         } catch (IOException e) {
@@ -47,6 +54,7 @@ final class WindowSampler {
     synchronized ServerUse stop() {
         long windowEndMillis = System.currentTimeMillis();
         ProcessSampler.ResourceUse use = sampler == null ? null : sampler.finish();
+        Double jit = finite(jitSeconds() - jitAtStart);
         Long gcPauses = null;
         Double gcPauseMillis = null;
         Double gcPauseMax = null;
@@ -59,11 +67,12 @@ final class WindowSampler {
             collector = GcLog.collector(GcLog.read(gcLog));
         }
         if (use == null) {
-            return new ServerUse(null, null, null, null, null, null, null, gcPauses, gcPauseMillis).withGc(gcPauseMax, collector);
+            return new ServerUse(null, null, null, null, null, null, null, gcPauses, gcPauseMillis).withGc(gcPauseMax, collector)
+                    .withJit(jit);
         }
         return new ServerUse(finite(use.cpuSeconds()), null, null, use.rssPeakKb(), use.rssMeanKb(), use.threadsPeak(),
                 use.threadsMean(), gcPauses, gcPauseMillis, use.cpuClock(), finite(use.tickSeconds())).withGc(gcPauseMax,
-                collector);
+                collector).withJit(jit);
     }
 
     private static Double finite(double v) {

@@ -11,19 +11,55 @@ class WarmupSettlerTest {
 
     /** Feeds one observation per second of cumulative answers and CPU; returns the second it ended, or -1. */
     private static int endsAt(WarmupSettler settler, long[] answeredPerSecond, double[] cpuPerSecond) {
+        return endsAt(settler, answeredPerSecond, cpuPerSecond, null);
+    }
+
+    /** The same, with the JIT compiler's part of the CPU per second (null: not known). */
+    private static int endsAt(WarmupSettler settler, long[] answeredPerSecond, double[] cpuPerSecond, double[] jitPerSecond) {
         long answered = 0;
         double cpu = 0;
-        if (settler.observe(0, 0, cpuPerSecond == null ? Double.NaN : 0)) {
+        double jit = 0;
+        if (settler.observe(0, 0, cpuPerSecond == null ? Double.NaN : 0, jitPerSecond == null ? Double.NaN : 0)) {
             return 0;
         }
         for (int i = 0; i < answeredPerSecond.length; i++) {
             answered += answeredPerSecond[i];
             cpu += cpuPerSecond == null ? 0 : cpuPerSecond[i];
-            if (settler.observe((i + 1) * S, answered, cpuPerSecond == null ? Double.NaN : cpu)) {
+            jit += jitPerSecond == null ? 0 : jitPerSecond[i];
+            if (settler.observe((i + 1) * S, answered, cpuPerSecond == null ? Double.NaN : cpu,
+                    jitPerSecond == null ? Double.NaN : jit)) {
                 return i + 1;
             }
         }
         return -1;
+    }
+
+    @Test
+    void aServerWhoseCompilerStillTakesItsQuotaIsNotSettledThoughItsCostIsFlat() {
+        // The shape measured here (netty at half a CPU, 2026-12-02): C2 takes half the quota for five seconds
+        // while the answers per second barely move, then goes quiet and the answers double.
+        long[] rps = {30_000, 31_000, 31_500, 32_000, 32_000, 31_800, 64_000, 65_000, 65_500, 65_000, 65_200, 65_000};
+        double[] cpu = {0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5};
+        double[] jit = {0.25, 0.25, 0.25, 0.25, 0.25, 0.24, 0.01, 0, 0, 0, 0, 0};
+        assertTrue(endsAt(new WarmupSettler(S, 30 * S, 0.10), rps, cpu) == 4, "by the cost alone: settled mid-compilation");
+        WarmupSettler withJit = new WarmupSettler(S, 30 * S, 0.10);
+        int end = endsAt(withJit, rps, cpu, jit);
+        assertTrue(end >= 10, "ended at " + end + " s, with the compiler busy or the cost still falling");
+        assertTrue(withJit.settled());
+    }
+
+    @Test
+    void aStrayCompileOfATickDoesNotHoldALightServersWarmupToItsMost() {
+        // Open loop at a low rate: the server uses 50 ms a second, the JIT 5 ms of it (10%, but one tick in two seconds).
+        long[] rps = new long[12];
+        java.util.Arrays.fill(rps, 5_000);
+        double[] cpu = new double[12];
+        java.util.Arrays.fill(cpu, 0.05);
+        double[] jit = new double[12];
+        java.util.Arrays.fill(jit, 0.005);
+        assertTrue(endsAt(new WarmupSettler(S, 30 * S, 0.10), rps, cpu, jit) == 4);
+        java.util.Arrays.fill(jit, 0.015); // 30%: compiling
+        assertTrue(endsAt(new WarmupSettler(S, 30 * S, 0.10), rps, cpu, jit) == -1);
     }
 
     @Test

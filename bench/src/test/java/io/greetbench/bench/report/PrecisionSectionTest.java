@@ -41,6 +41,23 @@ class PrecisionSectionTest {
     }
 
     @Test
+    void saysHowMuchOfTheKeptWindowsCpuTheJitCompilerTookAndHowManyWindowsItCost(@TempDir Path dir) throws Exception {
+        ResultsFile results = new ResultsFile(dir);
+        double[] jit = {0.001, 0.002, 0.004, 0.0, 0.03};
+        for (int trial = 1; trial <= 5; trial++) {
+            Measurement m = ReportWriterTest.ok("netty", "capacity", 256, trial, 50_000, 7, false, 90_000).withServer((long) trial, 900L);
+            results.append(m.withFigures(m.machineProbe(), m.load(), m.server().withJit(jit[trial - 1])));
+        }
+        Measurement d = ReportWriterTest.ok("netty", "capacity", 256, 1, 30_000, 12, false, 90_000).withServer(9L, 900L);
+        results.append(d.withFigures(d.machineProbe(), d.load(), d.server().withJit(0.3)).withOutcome(Status.DISCARDED,
+                "the server's JIT compiler took 30% of its CPU in the window at 256 connections (over 5%): ..."));
+        String report = Files.readString(ReportWriter.write(dir));
+        assertTrue(report.contains("**The JIT compiler** (its threads' CPU time, read over each window): in the 5 windows kept "
+                + "it took a median of 0.20% of the server's CPU, at most 3.00%. Windows discarded because it took more than "
+                + "5%: 1."), report);
+    }
+
+    @Test
     void resultsWithoutTheWatchSayNothingOfIt(@TempDir Path dir) throws Exception {
         ResultsFile results = new ResultsFile(dir);
         results.append(ReportWriterTest.ok("netty", "capacity", 256, 1, 50_000, 7, false, 90_000).withServer(1L, 900L)
@@ -51,5 +68,6 @@ class PrecisionSectionTest {
         String report = Files.readString(ReportWriter.write(dir));
         assertTrue(report.contains("just after the window), measured again"), report);
         assertFalse(report.contains("While each server ran"), report);
+        assertFalse(report.contains("The JIT compiler"), report);
     }
 }

@@ -130,6 +130,38 @@ class CpuClockTest {
     }
 
     @Test
+    void theJitCompilersTimeIsItsCompilerThreadsOnlyByTheirNamesAndNoneForAProcessWithout(@TempDir Path root) throws Exception {
+        Path proc = host(root, 42, "0::/\n");
+        thread(proc, 42, 9_000_000_000L);
+        Files.writeString(proc.resolve("task/42/comm"), "java\n");
+        thread(proc, 43, 1_500_000_000L);
+        Files.writeString(proc.resolve("task/43/comm"), "C2 CompilerThre\n"); // "C2 CompilerThread0", as /proc keeps it
+        thread(proc, 44, 250_000_000L);
+        Files.writeString(proc.resolve("task/44/comm"), "C1 CompilerThre\n");
+        thread(proc, 45, 7_000_000_000L);
+        Files.writeString(proc.resolve("task/45/comm"), "epollEventLoopG\n");
+        Path graal = Files.createDirectories(proc.resolve("task/46"));
+        Files.writeString(graal.resolve("comm"), "JVMCI CompilerT\n"); // no schedstat here: its ticks
+        Files.writeString(graal.resolve("stat"), "46 (JVMCI CompilerT) S 1 1 1 0 -1 0 0 0 0 0 3 2 0 0 20 0 1 0 5 0 0\n");
+        CpuClock clock = new CpuClock(root);
+        assertEquals(1.5 + 0.25 + 0.05, clock.jitSeconds(42), 1e-12);
+
+        Path nginx = host(root, 50, "0::/\n");
+        thread(nginx, 50, 3_000_000_000L);
+        Files.writeString(nginx.resolve("task/50/comm"), "nginx\n");
+        assertEquals(0.0, clock.jitSeconds(50), "not a JVM: no compiler, none of its time");
+        assertTrue(Double.isNaN(clock.jitSeconds(77)), "a process that is gone");
+    }
+
+    @Test
+    void thisJvmsCompilerThreadsHaveCompiledSomethingAndThatIsPartOfItsCpuTime() throws Exception {
+        long pid = ProcessHandle.current().pid();
+        double jit = CpuClock.local().jitSeconds(pid);
+        double all = CpuClock.local().tickSeconds(pid);
+        assertTrue(jit > 0 && jit <= all + 2 * TICK, "JIT " + jit + " s of the process's " + all + " s");
+    }
+
+    @Test
     void ticksOnlyWhenNothingFinerCanBeReadAndNamedSo(@TempDir Path root) throws Exception {
         Path proc = host(root, 42, "0::/\n");
         CpuClock.Window window = new CpuClock(root).start(42);
