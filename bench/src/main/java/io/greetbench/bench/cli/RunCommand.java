@@ -47,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--precision", paramLabel = "PERCENT", defaultValue = "5",
             description = "Rank to this precision (default: ${DEFAULT-VALUE}%%): after the planned rounds, add rounds to "
                     + "the cells with a pair of runtimes whose interval spans both no difference and a difference of this "
-                    + "size, until each settles or --max-minutes is spent.")
+                    + "size, or whose A/A interval is wider than it, until each settles or --max-minutes is spent.")
     double precisionPercent;
 
     @Option(names = "--max-minutes", paramLabel = "MINUTES", defaultValue = "60",

@@ -1,5 +1,6 @@
 package io.greetbench.bench.report;
 
+import io.greetbench.bench.results.AaRatios;
 import io.greetbench.bench.results.Measurement;
 import io.greetbench.bench.results.RecordedOptions;
 import io.greetbench.bench.scenario.Scenario;
@@ -212,23 +213,16 @@ final class PrecisionSection implements ReportSection {
 
     /** The twins' ratios to the same runtime's own window of the same round, bootstrapped (null: no twin). */
     private static Interval aaRatio(Group g, ResultsIndex index, Metric metric, Bootstrap bootstrap) {
-        List<Double> ratios = new ArrayList<>();
-        for (Measurement twin : index.twins()) {
-            if (!g.contains(twin) || !twin.ok()) {
-                continue;
-            }
+        List<Measurement> windows = new ArrayList<>();
+        index.twins().stream().filter(g::contains).forEach(twin -> {
+            windows.add(twin);
             CellTrials own = index.cell(twin.runtime(), g.scenario(), g.connections(), g.rate());
-            if (own == null) {
-                continue;
+            if (own != null) {
+                windows.addAll(own.ok);
             }
-            own.ok.stream().filter(m -> Objects.equals(m.trial(), twin.trial())).findFirst().ifPresent(m -> {
-                double r = twin.value(metric) / m.value(metric);
-                if (Double.isFinite(r) && r > 0) {
-                    ratios.add(r);
-                }
-            });
-        }
-        return ratios.isEmpty() ? null : bootstrap.median(ratios.stream().mapToDouble(Double::doubleValue).toArray());
+        });
+        List<Double> ratios = AaRatios.of(windows.stream().distinct().toList(), metric);
+        return ratios.isEmpty() ? null : bootstrap.median(ratios);
     }
 
     private static String ratio(Interval i) {

@@ -199,7 +199,8 @@ public final class Orchestrator {
 
     /**
      * After the planned rounds: one more round at a time of each cell with unsettled pairs (only
-     * the runtimes in them, and an A/A twin), while a whole round still fits in the run's time.
+     * the runtimes in them, and an A/A twin), or whose A/A interval is not yet within the precision (one
+     * runtime and its twin), while a whole round still fits in the run's time.
      */
     private void addRounds(List<ServerLauncher> usable, CellMeasurement measurement, Progress progress, CpuCheck check,
             WindowGate gate, long started) throws IOException, InterruptedException {
@@ -211,22 +212,23 @@ public final class Orchestrator {
             List<List<Cell>> rounds = roundsToAdd(groups, usable, measured, precision, options.trials(), bootstrap);
             if (rounds.isEmpty()) {
                 log.println("greetbench: every pair with trials on both sides settled to ±" + Math.round(precision.target() * 100)
-                        + "% (or its cell reached " + MAX_ROUNDS + " rounds)");
+                        + "%, and every cell's A/A within it (or the cell reached " + MAX_ROUNDS + " rounds)");
                 return;
             }
             for (List<Cell> round : byScenario(rounds)) {
                 double seconds = progress.secondsPerCell() * round.size();
                 if (System.nanoTime() + (long) (seconds * 1e9) > deadline) {
                     log.println("greetbench: no time left (--max-minutes " + precision.maxTime().toMinutes()
-                            + ") for another round of " + round.get(0).scenario().key() + "; pairs still unsettled are "
-                            + "reported as such");
+                            + ") for another round of " + round.get(0).scenario().key() + "; pairs still unsettled, "
+                            + "and A/A intervals wider than the precision, are reported as such");
                     return;
                 }
                 progress.add(round.size());
                 log.println("greetbench: adding round " + round.get(0).trial() + " of " + round.get(0).scenario().key() + " ("
                         + round.stream().map(c -> c.group().label()).distinct().collect(java.util.stream.Collectors.joining(", "))
                         + ") for " + round.stream().filter(c -> !c.twin()).map(c -> c.server().name()).distinct().toList()
-                        + ": pairs not yet settled to ±" + Math.round(precision.target() * 100) + "%");
+                        + ": pairs not yet settled to ±" + Math.round(precision.target() * 100) + "%, or the cell's A/A not yet "
+                        + "within it");
                 checkBetweenRounds(check, gate);
                 for (List<Cell> visit : visits(round)) {
                     if (host.closed()) {
@@ -282,7 +284,8 @@ public final class Orchestrator {
     }
 
     /**
-     * The precision loop's next step: for each cell with a pair not settled to the precision, or a
+     * The precision loop's next step: for each cell with a pair not settled to the precision, an A/A
+     * interval not yet within it, or a
      * runtime whose discarded windows left it short of its planned trials (and fewer than
      * {@link #MAX_ROUNDS} rounds), one more round of those runtimes; empty when there is none.
      */
@@ -298,6 +301,12 @@ public final class Orchestrator {
             inCell.stream().filter(m -> m.status() == Status.DISCARDED && !m.reference()).map(Measurement::runtime)
                     .filter(r -> values.getOrDefault(r, Map.of()).size() < plannedTrials).forEach(unsettled::add);
             int nextTrial = inCell.stream().mapToInt(m -> m.trial() == null ? 0 : m.trial()).max().orElse(0) + 1;
+            // A cell whose own A/A cannot yet resolve ±precision gets a round too, of one runtime (a different one
+            // each round) and its twin: a run states its pairs no finer than its A/A says it can.
+            if (unsettled.isEmpty() && precision.twins() && !values.isEmpty() && aaShort(inCell, g, precision, bootstrap)) {
+                List<String> ranked = new ArrayList<>(values.keySet());
+                unsettled.add(ranked.get((nextTrial - 1) % ranked.size()));
+            }
             if (unsettled.isEmpty() || nextTrial > MAX_ROUNDS) {
                 continue;
             }
@@ -305,6 +314,17 @@ public final class Orchestrator {
             rounds.add(round(g, nextTrial, serving, precision.twins()));
         }
         return rounds;
+    }
+
+    /**
+     * Whether a cell has A/A ratios whose interval does not yet lie within ±precision (one ratio has no
+     * interval: short too); false for a cell without any (no twin measured, or none kept).
+     */
+    static boolean aaShort(List<Measurement> inCell, CellGroup g, Precision precision,
+            io.greetbench.bench.stats.Bootstrap bootstrap) {
+        List<Double> ratios = io.greetbench.bench.results.AaRatios.of(inCell, RankedMetric.of(g.scenario().section()));
+        return !ratios.isEmpty() && !io.greetbench.bench.stats.FindingRule.withinPrecision(bootstrap.median(ratios),
+                precision.target());
     }
 
     /**

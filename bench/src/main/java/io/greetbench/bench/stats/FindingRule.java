@@ -121,11 +121,16 @@ public final class FindingRule {
         if (!ratio.resolved()) {
             return false;
         }
-        if (ratio.low() > 1 || ratio.high() < 1) {
-            return true;
-        }
+        return ratio.low() > 1 || ratio.high() < 1 || withinPrecision(ratio, precision);
+    }
+
+    /**
+     * Whether {@code ratio}'s interval lies wholly within ±{@code precision} of no difference (symmetric, on
+     * |log r|): a tie within ±precision for a pair, and for an A/A twin the run's resolution reaching it.
+     */
+    public static boolean withinPrecision(Interval ratio, double precision) {
         double bound = Math.log1p(precision) - EDGE_TOLERANCE;
-        return Math.abs(Math.log(ratio.low())) < bound && Math.abs(Math.log(ratio.high())) < bound;
+        return ratio.resolved() && Math.abs(Math.log(ratio.low())) < bound && Math.abs(Math.log(ratio.high())) < bound;
     }
 
     /**

@@ -141,6 +141,34 @@ class PrecisionLoopTest {
     }
 
     @Test
+    void aCellWhoseAaIsNotYetWithinThePrecisionGetsARoundOfOneRuntimeAndItsTwin() {
+        // The A/A ratios of netty against netty, capacity at 256, five rounds on 2026-12-02: 0.877 to 1.057.
+        double[] own = {65_358, 61_309, 65_508, 67_326, 65_654};
+        double[] twin = {67_317, 64_822, 66_673, 59_067, 64_386};
+        List<Measurement> measured = new ArrayList<>();
+        for (int t = 1; t <= 5; t++) {
+            measured.add(capacity("netty", t, own[t - 1]));
+            measured.add(capacity("netty", t, twin[t - 1]).withPlace(true, 1, 0.05));
+        }
+        List<List<Cell>> rounds = Orchestrator.roundsToAdd(List.of(CELL), launchers("netty"), measured, FIVE, 5, new Bootstrap());
+        assertEquals(1, rounds.size());
+        assertEquals(List.of("netty", "netty"), rounds.get(0).stream().map(x -> x.server().name()).toList());
+        assertEquals(1, rounds.get(0).stream().filter(Cell::twin).count());
+        assertTrue(rounds.get(0).stream().allMatch(x -> x.trial() == 6));
+        assertEquals(List.of(), Orchestrator.roundsToAdd(List.of(CELL), launchers("netty"), measured,
+                new Precision(0.05, Duration.ofMinutes(60), true, false), 5, new Bootstrap()), "--no-aa: no A/A to resolve");
+
+        List<Measurement> resolved = new ArrayList<>();
+        double[] close = {1.01, 0.99, 1.02, 0.98, 1.0};
+        for (int t = 1; t <= 5; t++) {
+            resolved.add(capacity("netty", t, 65_000));
+            resolved.add(capacity("netty", t, 65_000 * close[t - 1]).withPlace(true, 1, 0.05));
+        }
+        assertEquals(List.of(), Orchestrator.roundsToAdd(List.of(CELL), launchers("netty"), resolved, FIVE, 5, new Bootstrap()),
+                "A/A within ±5%: nothing to add");
+    }
+
+    @Test
     void aRuntimeTheGateLeftShortOfItsTrialsIsMeasuredAgain() {
         List<Measurement> measured = new ArrayList<>();
         for (int t = 1; t <= 5; t++) {
