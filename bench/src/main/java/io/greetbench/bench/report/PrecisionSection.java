@@ -87,6 +87,7 @@ final class PrecisionSection implements ReportSection {
         md.append(Boolean.FALSE.equals(options.windowGate()) ? "The window gate was off: no window was discarded.\n\n"
                 : "**Discarded**: windows taken while the server's CPU ran slow (read just before the server started and "
                         + "just after the window" + (watched.isEmpty() ? "" : ", and while the server ran") + ")"
+                        + (watched.contains("**The driver's CPU**") ? " or the driver's did" : "")
                         + (compiled.isEmpty() || !options.adaptiveWarmup() ? "" : String.format(Locale.ROOT, ", or while the "
                         + "server's JIT compiler still took over %.0f%% of its CPU after its warm-up",
                         io.greetbench.bench.results.ServerUse.JIT_SHARE_LIMIT * 100)) + ", measured again on a fresh server.\n\n");
@@ -188,7 +189,31 @@ final class PrecisionSection implements ReportSection {
                 + "not count in it): %d servers, a median of %.0f readings each. The median reading of a server's life was within "
                 + "1.10× the CPU's best for %d of them; the slowest was %.2f×, the median %.2f×. Windows discarded on these "
                 + "readings alone: %d.%n%n", ratios.length, io.greetbench.bench.stats.Quantiles.median(counts), within,
-                ratios[ratios.length - 1], io.greetbench.bench.stats.Quantiles.median(ratios), onItAlone);
+                ratios[ratios.length - 1], io.greetbench.bench.stats.Quantiles.median(ratios), onItAlone) + driverWatched(index);
+    }
+
+    /**
+     * What the gate of the load driver's CPU read (the same readings, of the driver's CPU on this machine): how
+     * its median readings sat against its best, and the windows discarded on it. Empty without such readings.
+     */
+    private static String driverWatched(ResultsIndex index) {
+        Map<Long, io.greetbench.bench.results.CpuGateReading> perServer = new LinkedHashMap<>();
+        java.util.stream.Stream.of(index.cells().stream().flatMap(c -> c.ok.stream()), index.twins().stream(),
+                        index.discarded().stream()).flatMap(x -> x)
+                .filter(m -> m.serverPid() != null && m.driverCpuCheck() != null && m.driverCpuCheck().during() != null)
+                .forEach(m -> perServer.putIfAbsent(m.serverPid(), m.driverCpuCheck()));
+        if (perServer.isEmpty()) {
+            return "";
+        }
+        double[] ratios = perServer.values().stream().mapToDouble(r -> r.duringMedian() / r.best()).sorted().toArray();
+        long within = java.util.Arrays.stream(ratios).filter(r -> r <= 1.10).count();
+        long onIt = index.discarded().stream().filter(m -> m.reason() != null && m.reason().startsWith("the driver's CPU"))
+                .count();
+        return String.format(Locale.ROOT, "**The driver's CPU** was read the same way, before, while and after each server "
+                + "ran (a driver whose CPU the host slows sends late, and the server it feeds serves fewer requests per "
+                + "wake-up, each at a higher cost): its median reading over a server's life was within 1.10× its best for %d "
+                + "of %d servers; the slowest was %.2f×. Windows discarded on the driver's CPU: %d.%n%n", within,
+                ratios.length, ratios[ratios.length - 1], onIt);
     }
 
     /**

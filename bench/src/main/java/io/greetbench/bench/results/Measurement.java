@@ -49,6 +49,8 @@ import java.util.List;
  * @param serverWindow     which window of its server process this was: 1 (or absent, as in older results) for
  *                         a fresh server; 2 and on for the later cells of a scenario that one server serves in
  *                         turn within a round (its connection counts, its rates), with a shorter warm-up
+ * @param driverCpuCheck   the load driver's CPUs read as {@code serverCpuCheck} reads the server's (the gate's
+ *                         readings of the driver on this machine); absent in older results and for drivers elsewhere
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -57,7 +59,8 @@ public record Measurement(String runtime, boolean reference, String scenario, In
         Status status, String reason, Long serverPid, Long serverReadyMillis, ProbeReading machineProbe,
         LoadFigures load, ServerUse server, String serverHost, List<String> driverHosts, List<DriverFigures> drivers,
         CpuGateReading serverCpuCheck, Boolean twin, Integer attempt, Double precision,
-        Long cpuPeriodMicros, MemoryFigures memory, MemorySearch memorySearch, StartupFigures startup, Integer serverWindow) {
+        Long cpuPeriodMicros, MemoryFigures memory, MemorySearch memorySearch, StartupFigures startup, Integer serverWindow,
+        CpuGateReading driverCpuCheck) {
 
     /** A measurement with where it ran, as every one was before the container figures. */
     public Measurement(String runtime, boolean reference, String scenario, Integer connections, Integer pipeline,
@@ -67,7 +70,7 @@ public record Measurement(String runtime, boolean reference, String scenario, In
             List<DriverFigures> drivers) {
         this(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis, timeoutMillis,
                 cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe, load, server,
-                serverHost, driverHosts, drivers, null, null, null, null, null, null, null, null, null);
+                serverHost, driverHosts, drivers, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** A measurement that does not say where it ran, as every one did before hosts were recorded. */
@@ -117,7 +120,7 @@ public record Measurement(String runtime, boolean reference, String scenario, In
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
                 load, server, serverHost, driverHosts, drivers, serverCpuCheck, twin ? Boolean.TRUE : null, attempt, precision,
-                cpuPeriodMicros, memory, memorySearch, startup, serverWindow);
+                cpuPeriodMicros, memory, memorySearch, startup, serverWindow, driverCpuCheck);
     }
 
     /** Which window of its server process this was (1: a fresh server). */
@@ -125,7 +128,15 @@ public record Measurement(String runtime, boolean reference, String scenario, In
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
                 load, server, serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, memory,
-                memorySearch, startup, window > 1 ? Integer.valueOf(window) : null);
+                memorySearch, startup, window > 1 ? Integer.valueOf(window) : null, driverCpuCheck);
+    }
+
+    /** The load driver's CPU readings around and during its server's life (this machine's driver only). */
+    public Measurement withDriverCpuCheck(CpuGateReading check) {
+        return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
+                timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
+                load, server, serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, memory,
+                memorySearch, startup, serverWindow, check);
     }
 
     /** The server CPU's readings around the window. */
@@ -133,7 +144,7 @@ public record Measurement(String runtime, boolean reference, String scenario, In
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
                 load, server, serverHost, driverHosts, drivers, check, twin, attempt, precision, cpuPeriodMicros, memory,
-                memorySearch, startup, serverWindow);
+                memorySearch, startup, serverWindow, driverCpuCheck);
     }
 
     /** The share of its own peak this cell ran at; 0 when it was not that kind of cell. */
@@ -144,19 +155,19 @@ public record Measurement(String runtime, boolean reference, String scenario, In
     public Measurement withOutcome(Status status, String reason) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe, load,
-                server, serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, memory, memorySearch, startup, serverWindow);
+                server, serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, memory, memorySearch, startup, serverWindow, driverCpuCheck);
     }
 
     public Measurement withServer(Long pid, Long readyMillis) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, pid, readyMillis, machineProbe, load, server,
-                serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, memory, memorySearch, startup, serverWindow);
+                serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, memory, memorySearch, startup, serverWindow, driverCpuCheck);
     }
 
     public Measurement withFigures(ProbeReading probe, LoadFigures load, ServerUse server) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, probe, load, server,
-                serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, memory, memorySearch, startup, serverWindow);
+                serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, memory, memorySearch, startup, serverWindow, driverCpuCheck);
     }
 
     /** Where it ran: the server host and the hosts the load came from. */
@@ -164,7 +175,7 @@ public record Measurement(String runtime, boolean reference, String scenario, In
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
                 load, server, serverHost, driverHosts == null ? null : List.copyOf(driverHosts), drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, memory,
-                memorySearch, startup, serverWindow);
+                memorySearch, startup, serverWindow, driverCpuCheck);
     }
 
     /** Each driver host's own figures, when the load came from several hosts. */
@@ -173,7 +184,7 @@ public record Measurement(String runtime, boolean reference, String scenario, In
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
                 load, server, serverHost, driverHosts, drivers == null ? null : List.copyOf(drivers), serverCpuCheck, twin, attempt, precision,
                 cpuPeriodMicros, memory,
-                memorySearch, startup, serverWindow);
+                memorySearch, startup, serverWindow, driverCpuCheck);
     }
 
     /**
@@ -196,28 +207,28 @@ public record Measurement(String runtime, boolean reference, String scenario, In
     public Measurement withCpuPeriod(Long micros) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
-                load, server, serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, micros, memory, memorySearch, startup, serverWindow);
+                load, server, serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, micros, memory, memorySearch, startup, serverWindow, driverCpuCheck);
     }
 
     /** A memory-scenario window's limit, verdict and breakdown. */
     public Measurement withMemory(MemoryFigures figures) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
-                load, server, serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, figures, memorySearch, startup, serverWindow);
+                load, server, serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, figures, memorySearch, startup, serverWindow, driverCpuCheck);
     }
 
     /** A memory search's result. */
     public Measurement withMemorySearch(MemorySearch search) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
-                load, server, serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, memory, search, startup, serverWindow);
+                load, server, serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, memory, search, startup, serverWindow, driverCpuCheck);
     }
 
     /** A fresh start's figures. */
     public Measurement withStartup(StartupFigures figures) {
         return new Measurement(runtime, reference, scenario, connections, pipeline, rateFraction, offeredRate, waitMillis,
                 timeoutMillis, cpuLimit, trial, position, startedAt, status, reason, serverPid, serverReadyMillis, machineProbe,
-                load, server, serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, memory, memorySearch, figures, serverWindow);
+                load, server, serverHost, driverHosts, drivers, serverCpuCheck, twin, attempt, precision, cpuPeriodMicros, memory, memorySearch, figures, serverWindow, driverCpuCheck);
     }
 
     /** Whether it is a line of the memory or start-up scenario (not a cell of windows). */

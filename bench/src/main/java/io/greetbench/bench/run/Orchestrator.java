@@ -55,6 +55,8 @@ public final class Orchestrator {
     /** Everything measured so far (discarded windows and twins included), for the precision loop. */
     private final List<Measurement> measured = new ArrayList<>();
     private volatile MemoryLimitSearch memorySearch;
+    /** The gate of the load driver's CPUs (off unless the driver runs here with known CPUs and the gate is on). */
+    private WindowGate driverGate = WindowGate.off();
 
     /** Everything on this machine. */
     public Orchestrator(RunOptions options, Path root, PrintStream log) {
@@ -119,8 +121,14 @@ public final class Orchestrator {
                 + options.duration().toMillis() / 1000.0;
         Progress progress = new Progress(log, plan.size(), perCell);
         CellMeasurement measurement = new CellMeasurement(options, hosts.load(), readyBound, onWindowOpen, log);
-        try (CpuCheck check = cpuCheck(); IdleTimeWatch watch = watch(check)) {
+        try (CpuCheck check = cpuCheck(); IdleTimeWatch watch = watch(check);
+                IdleTimeWatch driverWatch = check == null || driverCpus().isEmpty() ? null : new IdleTimeWatch(driverCpus())) {
             WindowGate gate = gate(check, watch);
+            driverGate = driverWatch == null ? WindowGate.off()
+                    : WindowGate.forDriver(check, driverCpus(), io.greetbench.bench.results.CpuReadings.SLOW, driverWatch);
+            if (driverGate.on()) {
+                log.println("greetbench: the driver's CPU " + driverGate.cpus() + " is gated the same way");
+            }
             String lastRound = null;
             for (List<Cell> visit : visits(plan)) {
                 if (host.closed()) {
@@ -179,6 +187,14 @@ public final class Orchestrator {
         return gate;
     }
 
+    /** The load driver's CPUs on this machine; empty when the load comes from other hosts or its CPUs are not pinned. */
+    private List<Integer> driverCpus() {
+        if (options.placement().remoteDrivers() || options.driverCpus() == null) {
+            return List.of();
+        }
+        return io.greetbench.bench.load.CpuBusy.parseList(options.driverCpus()).stream().boxed().toList();
+    }
+
     /** The servers' CPUs on this machine (only read when the servers run here). */
     private List<Integer> serverCpus() {
         return io.greetbench.bench.load.CpuBusy.parseList(options.serverCpus()).stream().boxed().toList();
@@ -194,6 +210,7 @@ public final class Orchestrator {
         for (var r : check.survey(ROUND_CHECK).values()) {
             cpuChecksBetweenRounds.add(r);
             gate.remember(r.cpu(), r.median());
+            driverGate.remember(r.cpu(), r.median());
         }
     }
 
@@ -455,19 +472,27 @@ public final class Orchestrator {
         };
         for (int attempt = 1; ; attempt++) {
             double[] before = gate.read();
+            double[] driverBefore = driverGate.read();
             gate.beginWatch();
+            driverGate.beginWatch();
             List<CellMeasurement.Outcome> outcomes = measure(measurement, visit, watcher);
             double[] during = gate.endWatch(); // before the reading after: the two would share the CPU
+            double[] driverDuring = driverGate.endWatch();
             if (outcomes.isEmpty() || outcomes.get(outcomes.size() - 1).interrupted()) {
                 return;
             }
             io.greetbench.bench.results.CpuGateReading reading = gate.reading(before, during, gate.read());
+            io.greetbench.bench.results.CpuGateReading driverReading = driverGate.reading(driverBefore, driverDuring,
+                    driverGate.read());
             List<Measurement> ms = new ArrayList<>();
             for (int i = 0; i < outcomes.size(); i++) {
-                ms.add(outcomes.get(i).measurement().withServerCpuCheck(reading)
+                ms.add(outcomes.get(i).measurement().withServerCpuCheck(reading).withDriverCpuCheck(driverReading)
                         .withPlace(visit.get(i).twin(), attempt, options.precision().target()));
             }
             String disturbed = ms.stream().anyMatch(Measurement::ok) ? gate.judge(reading) : null;
+            if (disturbed == null && ms.stream().anyMatch(Measurement::ok)) {
+                disturbed = driverGate.judge(driverReading);
+            }
             // Only after a warm-up that could wait for the compiler (a fixed one, as quick's, measures whatever it
             // finds), and not with --no-window-gate, which keeps every window.
             if (disturbed == null && gate.on() && options.adaptiveWarmup()) {
@@ -487,7 +512,7 @@ public final class Orchestrator {
                     return;
                 }
                 progress.add(visit.size());
-                boolean steady = gate.awaitSteady(steadyBound);
+                boolean steady = gate.awaitSteady(steadyBound) & driverGate.awaitSteady(steadyBound);
                 log.println("      " + (steady ? "the CPU reads steady again; " : "the CPU still reads slow after "
                         + steadyBound.toSeconds() + " s; ") + "measuring again");
                 continue;

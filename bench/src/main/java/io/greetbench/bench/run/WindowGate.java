@@ -20,6 +20,11 @@ import java.util.Map;
  * is one) reads the same CPU in the time the server leaves idle; when the median of those readings is
  * over the threshold, the CPU ran slow for at least half the server's life, and its windows are discarded
  * too. A shorter slow spell between the two readings moves that median little: the gate lets it pass.
+ *
+ * <p>The load driver's CPUs on this machine get a gate of their own, reading them the same way at the same
+ * moments ({@link #forDriver}): a driver whose CPU the host slows sends late, and a server fed late serves
+ * fewer requests per wake-up at a higher cost each (on 2026-12-02 `netty`'s slowest windows at 256
+ * connections came with the driver's CPU 0.63–0.84 busy against about 0.5 in the others).
  */
 final class WindowGate {
     /** Readings kept per CPU for its "best": the 5th percentile, so one lucky reading does not set the bar. */
@@ -30,8 +35,10 @@ final class WindowGate {
     private final List<Integer> cpus;
     private final double threshold;
     private final Map<Integer, List<Double>> readings = new LinkedHashMap<>();
-    /** Reads the server's CPUs while the server runs; null when there is none. */
+    /** Reads the CPUs while the server runs; null when there is none. */
     private final IdleTimeWatch watch;
+    /** Whose CPUs these are, for a person: "server's" or "driver's". */
+    private final String role;
 
     /**
      * @param check     reads the CPUs (null: a gate that reads nothing and passes every window)
@@ -44,6 +51,16 @@ final class WindowGate {
 
     /** The same, with a watch of those CPUs while each server runs. */
     WindowGate(CpuReader check, List<Integer> cpus, double threshold, IdleTimeWatch watch) {
+        this("server's", check, cpus, threshold, watch);
+    }
+
+    /** The gate of the load driver's CPUs {@code cpus} on this machine, watched by {@code watch} (null: not watched). */
+    static WindowGate forDriver(CpuReader check, List<Integer> cpus, double threshold, IdleTimeWatch watch) {
+        return new WindowGate("driver's", check, cpus, threshold, watch);
+    }
+
+    private WindowGate(String role, CpuReader check, List<Integer> cpus, double threshold, IdleTimeWatch watch) {
+        this.role = role;
         this.check = check;
         this.cpus = List.copyOf(cpus);
         this.threshold = threshold;
@@ -136,22 +153,26 @@ final class WindowGate {
 
     /** Why a window with these readings is discarded, for a person; null when it stands. */
     String judge(CpuGateReading r) {
-        return judge(r, threshold);
+        return judge(r, threshold, role);
     }
 
     static String judge(CpuGateReading r, double threshold) {
+        return judge(r, threshold, "server's");
+    }
+
+    private static String judge(CpuGateReading r, double threshold, String role) {
         if (r == null || Double.isNaN(r.slowdown()) || r.slowdown() <= threshold) {
             return null;
         }
         boolean beforeSlow = r.before() / r.best() > threshold;
         boolean afterSlow = r.after() / r.best() > threshold;
         if (!beforeSlow && !afterSlow) { // slow only while the server ran
-            return String.format(Locale.ROOT, "the server's CPU %s ran slow while the server ran: the median of %d readings "
+            return String.format(Locale.ROOT, "the %s CPU %s ran slow while the server ran: the median of %d readings "
                     + "in the time it left idle was %.2f× its best reading (%.2f× before, %.2f× after), over the gate's %.2f×",
-                    r.cpus(), r.during(), r.duringMedian() / r.best(), r.before() / r.best(), r.after() / r.best(), threshold);
+                    role, r.cpus(), r.during(), r.duringMedian() / r.best(), r.before() / r.best(), r.after() / r.best(), threshold);
         }
-        return String.format(Locale.ROOT, "the server's CPU %s ran slow %s the window: %.2f× its best reading (%s), "
-                + "over the gate's %.2f×", r.cpus(), beforeSlow && afterSlow ? "before and after" : beforeSlow ? "before"
+        return String.format(Locale.ROOT, "the %s CPU %s ran slow %s the window: %.2f× its best reading (%s), "
+                + "over the gate's %.2f×", role, r.cpus(), beforeSlow && afterSlow ? "before and after" : beforeSlow ? "before"
                 : "after", r.slowdown(), beforeSlow && afterSlow ? String.format(Locale.ROOT, "%.2f× before, %.2f× after",
                 r.before() / r.best(), r.after() / r.best()) : "the other reading " + String.format(Locale.ROOT, "%.2f×",
                 (beforeSlow ? r.after() : r.before()) / r.best()), threshold);

@@ -35,9 +35,29 @@ class PrecisionSectionTest {
 
         assertTrue(report.contains("just after the window, and while the server ran), measured again"), report);
         assertTrue(report.contains("**While each server ran**"), report);
+        assertFalse(report.contains("The driver's CPU"), "no driver readings in these results: " + report);
         assertTrue(report.contains("11 servers, a median of 40 readings each. The median reading of a server's life was within "
                 + "1.10× the CPU's best for 9 of them; the slowest was 1.70×, the median 1.00×. Windows discarded on these "
                 + "readings alone: 1."), report);
+    }
+
+    @Test
+    void saysHowTheDriversCpuReadAndWhatWasDiscardedOnIt(@TempDir Path dir) throws Exception {
+        ResultsFile results = new ResultsFile(dir);
+        for (int trial = 1; trial <= 5; trial++) {
+            double driverDuring = trial == 5 ? 2.6 : 2.0; // the driver's CPU at 1.3× its best in round 5
+            results.append(ReportWriterTest.ok("netty", "capacity", 256, trial, 50_000, 7, false, 90_000)
+                    .withServer((long) trial, 900L).withServerCpuCheck(new CpuGateReading("0", 2.0, 2.0, 2.0, 1.25, 40, 2.0))
+                    .withDriverCpuCheck(new CpuGateReading("1", 2.0, 2.0, 2.0, 1.25, 40, driverDuring)));
+        }
+        results.append(ReportWriterTest.ok("netty", "capacity", 256, 6, 30_000, 10, false, 90_000).withServer(9L, 900L)
+                .withServerCpuCheck(new CpuGateReading("0", 2.0, 2.0, 2.0, 1.25, 40, 2.0))
+                .withDriverCpuCheck(new CpuGateReading("1", 2.0, 2.8, 2.0, 1.25, 40, 2.1))
+                .withOutcome(Status.DISCARDED, "the driver's CPU 1 ran slow after the window: 1.40× its best reading ..."));
+        String report = Files.readString(ReportWriter.write(dir));
+        assertTrue(report.contains("and while the server ran) or the driver's did"), report);
+        assertTrue(report.contains("its median reading over a server's life was within 1.10× its best for 5 of 6 servers; "
+                + "the slowest was 1.30×. Windows discarded on the driver's CPU: 1."), report);
     }
 
     @Test

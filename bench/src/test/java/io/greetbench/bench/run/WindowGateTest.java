@@ -49,6 +49,20 @@ class WindowGateTest {
     }
 
     @Test
+    void theDriversGateJudgesItsCpuByTheSameRuleAndSaysItIsTheDrivers() throws Exception {
+        WindowGate driver = WindowGate.forDriver(scripted(2.0, 2.0, 2.0, 3.0), List.of(1), 1.25, null);
+        driver.read();
+        driver.read();
+        String reason = driver.judge(driver.reading(driver.read(), null, driver.read()));
+        assertEquals("the driver's CPU 1 ran slow after the window: 1.50× its best reading (the other reading 1.00×), "
+                + "over the gate's 1.25×", reason);
+        WindowGate server = new WindowGate(scripted(2.0, 2.0, 2.0, 3.0), List.of(1), 1.25);
+        server.read();
+        server.read();
+        assertTrue(server.judge(server.reading(server.read(), null, server.read())).startsWith("the server's CPU 1 ran slow"));
+    }
+
+    @Test
     void theBestIsALowQuantileSoOneLuckyReadingDoesNotRaiseTheBar() throws Exception {
         Double[] readings = new Double[40];
         java.util.Arrays.fill(readings, 2.0);
