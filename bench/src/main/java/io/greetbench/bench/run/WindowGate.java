@@ -23,8 +23,8 @@ import java.util.Map;
  *
  * <p>The load driver's CPUs on this machine get a gate of their own, reading them the same way at the same
  * moments ({@link #forDriver}): a driver whose CPU the host slows sends late, and a server fed late serves
- * fewer requests per wake-up at a higher cost each (on 2026-12-02 `netty`'s slowest windows at 256
- * connections came with the driver's CPU 0.63–0.84 busy against about 0.5 in the others).
+ * fewer requests per wake-up at a higher cost each (on 2026-12-02 `netty`'s three slowest of 30 windows at
+ * 256 connections came with the driver's CPU 0.65–0.84 busy, against 0.47–0.58 in 25 of the other 27).
  */
 final class WindowGate {
     /** Readings kept per CPU for its "best": the 5th percentile, so one lucky reading does not set the bar. */
