@@ -171,19 +171,15 @@ final class PrecisionSection implements ReportSection {
      * alone. Empty when no window has such readings (the gate off, or results older than the watch).
      */
     private static String watched(ResultsIndex index) {
-        Map<Long, io.greetbench.bench.results.CpuGateReading> perServer = new LinkedHashMap<>();
-        java.util.stream.Stream.of(index.cells().stream().flatMap(c -> c.ok.stream()), index.twins().stream(),
-                        index.discarded().stream()).flatMap(x -> x)
-                .filter(m -> m.serverPid() != null && m.serverCpuCheck() != null && m.serverCpuCheck().during() != null)
-                .forEach(m -> perServer.putIfAbsent(m.serverPid(), m.serverCpuCheck()));
+        Map<Long, io.greetbench.bench.results.CpuGateReading> perServer = perServer(index, Measurement::serverCpuCheck);
         if (perServer.isEmpty()) {
             return "";
         }
         double[] ratios = perServer.values().stream().mapToDouble(r -> r.duringMedian() / r.best()).sorted().toArray();
         double[] counts = perServer.values().stream().mapToDouble(r -> r.during()).sorted().toArray();
         long within = java.util.Arrays.stream(ratios).filter(r -> r <= 1.10).count();
-        long onItAlone = index.discarded().stream().filter(m -> m.reason() != null && m.reason().contains("while the server ran"))
-                .count();
+        long onItAlone = index.discarded().stream().filter(m -> m.reason() != null && m.reason().startsWith("the server's CPU")
+                && m.reason().contains("while the server ran")).count();
         return String.format(Locale.ROOT, "**While each server ran**, its CPU was read in the time the server left idle (a thread "
                 + "pinned there at the idle scheduling class, each reading timed in its own CPU time, so the server's load does "
                 + "not count in it): %d servers, a median of %.0f readings each. The median reading of a server's life was within "
@@ -197,11 +193,7 @@ final class PrecisionSection implements ReportSection {
      * its median readings sat against its best, and the windows discarded on it. Empty without such readings.
      */
     private static String driverWatched(ResultsIndex index) {
-        Map<Long, io.greetbench.bench.results.CpuGateReading> perServer = new LinkedHashMap<>();
-        java.util.stream.Stream.of(index.cells().stream().flatMap(c -> c.ok.stream()), index.twins().stream(),
-                        index.discarded().stream()).flatMap(x -> x)
-                .filter(m -> m.serverPid() != null && m.driverCpuCheck() != null && m.driverCpuCheck().during() != null)
-                .forEach(m -> perServer.putIfAbsent(m.serverPid(), m.driverCpuCheck()));
+        Map<Long, io.greetbench.bench.results.CpuGateReading> perServer = perServer(index, Measurement::driverCpuCheck);
         if (perServer.isEmpty()) {
             return "";
         }
@@ -214,6 +206,20 @@ final class PrecisionSection implements ReportSection {
                 + "wake-up, each at a higher cost): its median reading over a server's life was within 1.10× its best for %d "
                 + "of %d servers; the slowest was %.2f×. Windows discarded on the driver's CPU: %d.%n%n", within,
                 ratios.length, ratios[ratios.length - 1], onIt);
+    }
+
+    /**
+     * One gate's readings per server (its windows share them), of the kept, twin and discarded windows that have
+     * readings taken while the server ran.
+     */
+    private static Map<Long, io.greetbench.bench.results.CpuGateReading> perServer(ResultsIndex index,
+            java.util.function.Function<Measurement, io.greetbench.bench.results.CpuGateReading> gate) {
+        Map<Long, io.greetbench.bench.results.CpuGateReading> perServer = new LinkedHashMap<>();
+        java.util.stream.Stream.of(index.cells().stream().flatMap(c -> c.ok.stream()), index.twins().stream(),
+                        index.discarded().stream()).flatMap(x -> x)
+                .filter(m -> m.serverPid() != null && gate.apply(m) != null && gate.apply(m).during() != null)
+                .forEach(m -> perServer.putIfAbsent(m.serverPid(), gate.apply(m)));
+        return perServer;
     }
 
     /**
