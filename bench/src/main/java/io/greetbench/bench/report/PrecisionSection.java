@@ -89,7 +89,7 @@ final class PrecisionSection implements ReportSection {
                         + "just after the window" + (watched.isEmpty() ? "" : ", and while the server ran") + ")"
                         + (watched.contains("**The driver's CPU**") ? " or the driver's did" : "")
                         + (compiled.isEmpty() || !options.adaptiveWarmup() ? "" : String.format(Locale.ROOT, ", or while the "
-                        + "server's JIT compiler still took over %.0f%% of its CPU after its warm-up",
+                        + "server's JIT compiler still took over %.0f%% of its CPU after a warm-up that settled",
                         io.greetbench.bench.results.ServerUse.JIT_SHARE_LIMIT * 100)) + ", measured again on a fresh server.\n\n");
         md.append(compiled);
         md.append(watched);

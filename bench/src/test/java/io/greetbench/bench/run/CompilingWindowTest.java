@@ -16,8 +16,12 @@ import org.junit.jupiter.api.Test;
 class CompilingWindowTest {
     /** A window at {@code connections} in which the server used 2 s of CPU, {@code jitSeconds} of it compiling. */
     private static Measurement window(int connections, Status status, Double jitSeconds) {
+        return window(connections, status, jitSeconds, true);
+    }
+
+    private static Measurement window(int connections, Status status, Double jitSeconds, boolean warmupSettled) {
         ServerUse use = new ServerUse(2.0, 0.5, 7.5, 100_000L, 100_000.0, 15, 15.0, 0L, 0.0).withJit(jitSeconds);
-        LoadFigures load = new LoadFigures("http://127.0.0.1:1/world", "closed", connections, 1, 0, 3, true, 4, 266_000,
+        LoadFigures load = new LoadFigures("http://127.0.0.1:1/world", "closed", connections, 1, 0, 3, warmupSettled, 4, 266_000,
                 66_500, 0, 0, 0, Map.of(), 0, 0, new LatencyFigures(500, 900, 2000, 4000, 5000, 6000, 600, 100), 0.5, 0.5, 1,
                 false, 1, null, 0.1, 0L, null, null, null);
         return new Measurement("netty", false, "capacity", connections, 1, 0.0, null, 0L, 5000L, 0.5, 1, 1,
@@ -37,5 +41,7 @@ class CompilingWindowTest {
         assertNull(CompilingWindow.judge(List.of(window(256, Status.OK, null))), "not read (a server on another host)");
         assertNull(CompilingWindow.judge(List.of(window(256, Status.FAILED, 1.0))), "a failed window is judged by its failure");
         assertNull(CompilingWindow.judge(List.of(window(256, Status.OK, 0.0))), "not a JVM");
+        assertNull(CompilingWindow.judge(List.of(window(256, Status.OK, 0.26, false))),
+                "a warm-up that ran to its most without settling: kept, and reported as not settled");
     }
 }
