@@ -29,7 +29,7 @@ final class CompilingWindow {
             boolean settled = m.load() != null && Boolean.TRUE.equals(m.load().warmupSettled());
             Double share = m.ok() && settled && m.server() != null ? m.server().jitShare() : null;
             if (share != null && share > ServerUse.JIT_SHARE_LIMIT) {
-                return String.format(Locale.ROOT, "the server's JIT compiler took %.0f%% of its CPU in the window at %s "
+                return String.format(Locale.ROOT, "the server's JIT compiler took %.1f%% of its CPU in the window at %s "
                         + "(over %.0f%%): the server was still compiling, not yet warm", share * 100, where(m),
                         ServerUse.JIT_SHARE_LIMIT * 100);
             }

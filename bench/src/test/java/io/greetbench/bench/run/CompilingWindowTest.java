@@ -31,7 +31,7 @@ class CompilingWindowTest {
     @Test
     void aWindowWhoseCompilerTookOverFivePercentOfTheServersCpuDiscardsTheServersWindowsAndSaysWhich() {
         String reason = CompilingWindow.judge(List.of(window(256, Status.OK, 0.02), window(10_000, Status.OK, 0.5)));
-        assertEquals("the server's JIT compiler took 25% of its CPU in the window at 10,000 connections (over 5%): "
+        assertEquals("the server's JIT compiler took 25.0% of its CPU in the window at 10,000 connections (over 5%): "
                 + "the server was still compiling, not yet warm", reason);
     }
 
