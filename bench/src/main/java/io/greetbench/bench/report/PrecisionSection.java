@@ -83,16 +83,17 @@ final class PrecisionSection implements ReportSection {
         md.append("**A/A** is one runtime measured a second time in the same round, as if it were another (a different "
                 + "one each round): its ratio to the runtime's own window of that round is what the run cannot resolve. ");
         String watched = watched(index);
+        String driverWatched = driverWatched(index);
         String compiled = compiled(index);
         md.append(Boolean.FALSE.equals(options.windowGate()) ? "The window gate was off: no window was discarded.\n\n"
                 : "**Discarded**: windows taken while the server's CPU ran slow (read just before the server started and "
                         + "just after the window" + (watched.isEmpty() ? "" : ", and while the server ran") + ")"
-                        + (watched.contains("**The driver's CPU**") ? " or the driver's did" : "")
+                        + (driverWatched.isEmpty() ? "" : " or the driver's did")
                         + (compiled.isEmpty() || !options.adaptiveWarmup() ? "" : String.format(Locale.ROOT, ", or while the "
                         + "server's JIT compiler still took over %.0f%% of its CPU after a warm-up that settled",
                         io.greetbench.bench.results.ServerUse.JIT_SHARE_LIMIT * 100)) + ", measured again on a fresh server.\n\n");
         md.append(compiled);
-        md.append(watched);
+        md.append(watched).append(driverWatched);
         var cpuCheck = index.env().cpuCheck();
         if (cpuCheck != null) {
             md.append("**The CPUs**, timed in turn before the run: ").append(cpuCheck.explanation()).append(".\n\n");
@@ -185,7 +186,7 @@ final class PrecisionSection implements ReportSection {
                 + "not count in it): %d servers, a median of %.0f readings each. The median reading of a server's life was within "
                 + "1.10× the CPU's best for %d of them; the slowest was %.2f×, the median %.2f×. Windows discarded on these "
                 + "readings alone: %d.%n%n", ratios.length, io.greetbench.bench.stats.Quantiles.median(counts), within,
-                ratios[ratios.length - 1], io.greetbench.bench.stats.Quantiles.median(ratios), onItAlone) + driverWatched(index);
+                ratios[ratios.length - 1], io.greetbench.bench.stats.Quantiles.median(ratios), onItAlone);
     }
 
     /**

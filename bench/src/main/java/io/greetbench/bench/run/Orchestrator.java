@@ -122,13 +122,9 @@ public final class Orchestrator {
         Progress progress = new Progress(log, plan.size(), perCell);
         CellMeasurement measurement = new CellMeasurement(options, hosts.load(), readyBound, onWindowOpen, log);
         try (CpuCheck check = cpuCheck(); IdleTimeWatch watch = watch(check);
-                IdleTimeWatch driverWatch = check == null || driverCpus().isEmpty() ? null : new IdleTimeWatch(driverCpus())) {
+                IdleTimeWatch driverWatch = driverWatch(check)) {
             WindowGate gate = gate(check, watch);
-            driverGate = driverWatch == null ? WindowGate.off()
-                    : WindowGate.forDriver(check, driverCpus(), io.greetbench.bench.results.CpuReadings.SLOW, driverWatch);
-            if (driverGate.on()) {
-                log.println("greetbench: the driver's CPU " + driverGate.cpus() + " is gated the same way");
-            }
+            driverGate = driverGate(check, driverWatch);
             String lastRound = null;
             for (List<Cell> visit : visits(plan)) {
                 if (host.closed()) {
@@ -184,6 +180,21 @@ public final class Orchestrator {
         log.println("greetbench: window gate on: a window is measured again when CPU " + gate.cpus() + " reads over "
                 + io.greetbench.bench.results.CpuReadings.SLOW + "× its best just before its server starts or just after it, "
                 + "or in the median of its readings while the server runs (in the time the server leaves idle)");
+        return gate;
+    }
+
+    /** The watch of the load driver's CPUs on this machine, where the gate reads the servers'; else null. */
+    private IdleTimeWatch driverWatch(CpuCheck check) throws IOException {
+        return check == null || driverCpus().isEmpty() ? null : new IdleTimeWatch(driverCpus());
+    }
+
+    /** The gate on the load driver's CPUs on this machine (off without its watch), seeded as the servers' is. */
+    private WindowGate driverGate(CpuCheck check, IdleTimeWatch driverWatch) {
+        if (driverWatch == null) {
+            return WindowGate.off();
+        }
+        WindowGate gate = WindowGate.forDriver(check, driverCpus(), io.greetbench.bench.results.CpuReadings.SLOW, driverWatch);
+        log.println("greetbench: the driver's CPU " + gate.cpus() + " is gated the same way");
         return gate;
     }
 
@@ -489,8 +500,9 @@ public final class Orchestrator {
                 ms.add(outcomes.get(i).measurement().withServerCpuCheck(reading).withDriverCpuCheck(driverReading)
                         .withPlace(visit.get(i).twin(), attempt, options.precision().target()));
             }
-            String disturbed = ms.stream().anyMatch(Measurement::ok) ? gate.judge(reading) : null;
-            if (disturbed == null && ms.stream().anyMatch(Measurement::ok)) {
+            boolean measuredAny = ms.stream().anyMatch(Measurement::ok); // a server that failed is judged by its failure
+            String disturbed = measuredAny ? gate.judge(reading) : null;
+            if (disturbed == null && measuredAny) {
                 disturbed = driverGate.judge(driverReading);
             }
             // Only after a warm-up that could wait for the compiler (a fixed one, as quick's, measures whatever it
